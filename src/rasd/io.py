@@ -52,7 +52,10 @@ def decode(data: bytes, source: str) -> str:
 def outlet_from_url(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlparse(url).hostname or ""
+    try:
+        host = urlparse(url).hostname or ""
+    except ValueError:  # a malformed URL (bad port, unbalanced brackets) names no host
+        return None
     return host[4:] if host.startswith("www.") else (host or None)
 
 
@@ -61,6 +64,13 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     from rasd.htmltext import extract
 
     return extract(html)
+
+
+def html_page(html: str):
+    """``rasd.htmltext.Page`` of an HTML page: text, headline, self-declared url/published/outlet."""
+    from rasd.htmltext import extract_page
+
+    return extract_page(html)
 
 
 def _doc(id_: str, text: str, source: str, meta: dict) -> Document:
@@ -78,10 +88,13 @@ def read_bytes(data: bytes, source: str, name: str | None = None) -> Iterator[Do
             yield from read_jsonl(text, source)
             return
         if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))):
-            body, title = html_to_text(text)
-            if not body.strip():
+            page = html_page(text)
+            if not page.text.strip():
                 raise InputError(source, "HTML page with no article text")
-            yield _doc(name, body, source, {"title": title})
+            meta = {"title": page.title, **page.meta}
+            if page.meta.get("url"):
+                meta["domain"] = outlet_from_url(page.meta["url"])
+            yield _doc(name, page.text, source, meta)
             return
         yield _doc(name, text, source, {})
     except InputError as exc:
@@ -101,18 +114,43 @@ def read_jsonl(text: str, source: str) -> Iterator[Document | Failure]:
         if not isinstance(rec, dict):
             yield Failure(where, "record is not a JSON object")
             continue
-        body, title = rec.get("text"), rec.get("title")
-        if not body and rec.get("html"):
-            body, page_title = html_to_text(str(rec["html"]))
-            title = title or page_title
-        if not isinstance(body, str) or not body.strip():
-            yield Failure(where, "record has no 'text' or 'html'")
-            continue
-        url = rec.get("url")
-        id_ = str(rec.get("id") or (url and urlparse(url).path.rstrip("/").rsplit("/", 1)[-1]) or f"{os.path.basename(source)}:{n}")
-        meta = {"url": url, "title": title, "published": rec.get("published"),
-                "outlet": rec.get("outlet"), "domain": outlet_from_url(url)}
-        yield _doc(id_, body.replace("\r\n", "\n"), where, meta)
+        try:
+            yield _record(rec, where, source, n)
+        except InputError as exc:
+            yield Failure(where, exc.problem)
+
+
+def _str(v) -> str | None:
+    """A metadata value as a clean string (numbers are accepted, containers are not)."""
+    if isinstance(v, bool) or v is None:
+        return None
+    if isinstance(v, (int, float)):
+        v = str(v)
+    if not isinstance(v, str):
+        return None
+    v = v.replace("\x00", "").strip()
+    return v or None
+
+
+def _record(rec: dict, where: str, source: str, n: int) -> Document:
+    """One JSON Lines record -> Document; ``InputError`` when it carries no article text."""
+    body, title, page_meta = rec.get("text"), _str(rec.get("title")), {}
+    if (not isinstance(body, str) or not body.strip()) and isinstance(rec.get("html"), str) and rec["html"].strip():
+        page = html_page(rec["html"])
+        body, title, page_meta = page.text, title or page.title, page.meta
+    if not isinstance(body, str) or not body.strip():
+        raise InputError(where, "record has no 'text' or 'html' with article text")
+    url = _str(rec.get("url")) or page_meta.get("url")
+    if url and not url.lower().startswith(("http://", "https://")):
+        url = None
+    try:
+        path_id = urlparse(url).path.rstrip("/").rsplit("/", 1)[-1] if url else ""
+    except ValueError:
+        url, path_id = None, ""
+    id_ = _str(rec.get("id")) or path_id or f"{os.path.basename(source)}:{n}"
+    meta = {"url": url, "title": title, "published": _str(rec.get("published")) or page_meta.get("published"),
+            "outlet": _str(rec.get("outlet")) or page_meta.get("outlet"), "domain": outlet_from_url(url)}
+    return _doc(id_, body.replace("\r\n", "\n").replace("\r", "\n"), where, meta)
 
 
 def iter_files(paths: Iterable[str]) -> Iterator[str]:
