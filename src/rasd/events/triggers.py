@@ -1,0 +1,184 @@
+"""Find trigger words in the sentences and decide, from their neighbours, which report an event.
+
+``find(ctx, lex)`` runs the compiled trigger pattern once over each normalised sentence, maps every
+match back to raw offsets, and keeps a ``Hit`` unless the words around it say the event did not or
+may not happen: a negation right before it ("لم يلتق"), a denial earlier in the sentence ("نفى"),
+an intention ("يعتزم", "يأمل"), a generic quantity ("العديد من", "عشرات"), or a frame it is only
+the setting of ("على هامش" a conference).  A decision ("قرر") or a future marker ("سيعقد", "غدا")
+keeps the hit but marks it, so the event is coded as scheduled only when its date or place is fixed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasd.events.context import Context, Sent
+from rasd.events.lexicon import Lexicon, TriggerEntry, expand
+
+NEG_FAR = frozenset({"لم", "لن", "عدم"})  # negators that may stand two words before the trigger
+INTENT_GAP = 10  # words an intention verb may stand before the trigger ("يعتزم الوزير ... زيارة")
+
+
+@dataclass
+class Hit:
+    """One trigger occurrence that reports an event (or a scheduled one)."""
+
+    entry: TriggerEntry
+    sent: int
+    start: int  # raw offsets
+    end: int
+    ti: int  # first and last token index in the sentence
+    tj: int
+    weak: bool = False
+    anaphoric: bool = False  # "هذه الزيارة": refers back to an event told before
+    future: bool = False
+    decision: bool = False
+    suffixed: bool = False  # a pronoun on the trigger ("اعترافها"): its agent is that pronoun
+    rules: list[str] = field(default_factory=list)
+
+
+def _window(sent: Sent, a: int, b: int) -> range:
+    return range(max(0, a), min(len(sent.norm), b))
+
+
+def _needs(sent: Sent, rng: range, words: frozenset[str]) -> bool:
+    """One of ``words`` in ``rng``; a one-letter entry (ب) is a clitic on any word ("بالعاصمة")."""
+    clitics = tuple(w for w in words if len(w) == 1)
+    return any(sent.norm[i] in words or (clitics and sent.norm[i].startswith(clitics) and len(sent.norm[i]) > 2)
+               for i in rng)
+
+
+def _any(sent: Sent, rng: range, words: frozenset[str]) -> bool:
+    return any(sent.norm[i] in words for i in rng)
+
+
+_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _first_forms(phrases) -> frozenset[str]:
+    """The phrases' first words with clitics and pronouns attached (cached per phrase list)."""
+    got = _FIRSTS.get(id(phrases))
+    if got is None:
+        got = _FIRSTS[id(phrases)] = expand(ph[0] for ph in phrases)
+    return got
+
+
+def _phrase_starts(sent: Sent, phrases) -> list[tuple[int, int]]:
+    """(start token, length) of every phrase of ``phrases`` in the sentence (cached per list)."""
+    key = id(phrases)
+    got = sent.cache.get(key)
+    if got is not None:
+        return got
+    norm = sent.norm
+    firsts = _first_forms(phrases)
+    out = []
+    for k, w in enumerate(norm):
+        if w not in firsts:
+            continue
+        stems = sent.stems(k)
+        for ph in phrases:
+            if (ph[0] == w or ph[0] in stems) and all(k + x < len(norm) and ph[x] == norm[k + x] for x in range(1, len(ph))):
+                out.append((k, len(ph)))
+    sent.cache[key] = out
+    return out
+
+
+def _phrase_before(sent: Sent, ti: int, phrases, span: int) -> bool:
+    """One of ``phrases`` (tuples of words) within ``span`` words before token ``ti``."""
+    return any(ti - span <= k and k + n <= ti for k, n in _phrase_starts(sent, phrases))
+
+
+def _blocked(sent: Sent, h: Hit, lex: Lexicon) -> str | None:
+    """The reason a hit reports no event, or None."""
+    e, ti, tj, w = h.entry, h.ti, h.tj, lex.words
+    if e.needs_after and not _needs(sent, _window(sent, tj + 1, tj + 1 + e.window), e.needs_after):
+        return "needs-object"
+    if ti >= 1 and sent.norm[ti - 1] in w["negation"]:
+        return "negated"
+    if ti >= 2 and sent.norm[ti - 2] in NEG_FAR:
+        return "negated"
+    if _any(sent, _window(sent, 0, ti), lex.ext["denial"]):
+        return "denied"
+    if _any(sent, _window(sent, ti - INTENT_GAP, ti), lex.ext["intention"]):
+        return "intention"
+    if _any(sent, _window(sent, ti - 2, ti), lex.ext["quantifiers"]):
+        return "generic"
+    if e.type in ("COERCE", "ASSAULT") and _any(sent, _window(sent, tj + 1, tj + 7), lex.ext["quantifiers"]):
+        return "generic"
+    if e.mode == "multilateral" and _any(sent, _window(sent, ti - 8, ti), lex.ext["sidelines"]):
+        return "sidelines"
+    return None
+
+
+def _mark(sent: Sent, h: Hit, lex: Lexicon, matched: str) -> None:
+    w = lex.words
+    h.anaphoric = h.entry.pos == "noun" and h.ti >= 1 and sent.norm[h.ti - 1] in w["anaphors"]
+    first = matched.split(" ")[0].lstrip("وف")
+    h.future = h.entry.pos == "verb" and first.startswith("س") and not any(
+        f.startswith("س") for f in h.entry.forms)
+    h.future = h.future or first in lex.words["future"] or _phrase_before(sent, h.ti, lex.phrases["future"], 8)
+    h.decision = _phrase_before(sent, h.ti, lex.phrases["decision"], 8)
+
+
+def _suffixed(matched: str, entry: TriggerEntry) -> bool:
+    """A pronoun on the trigger word ("هجماته": its attacks) -- a generic reference, not a report."""
+    last = matched.split(" ")[-1]
+    return not any(last.endswith(f.split(" ")[-1].removeprefix("ال")) for f in entry.forms + entry.weak)
+
+
+def _possessive(matched: str, h: Hit) -> str | None:
+    """"لقاءاته" (his meetings), "مباحثاتهم" (their talks): a generic reference, not a report."""
+    if not _suffixed(matched, h.entry):
+        return None
+    if h.weak or matched.endswith(("هم", "هن")):
+        return "possessive-plural"
+    return None
+
+
+def _joined_to_generic(sent: Sent, h: Hit, blocked: list[Hit]) -> str | None:
+    """"العديد من اللقاءات والزيارات": a trigger joined by و to a generic one is generic too."""
+    if not sent.norm[h.ti].startswith("و") or not blocked:
+        return None
+    prev = blocked[-1]
+    if prev.sent == h.sent and "blocked:generic" in prev.rules and 0 < h.ti - prev.tj <= 2:
+        return "generic"
+    return None
+
+
+def _in_name(ctx: Context, si: int, start: int, end: int) -> bool:
+    """A trigger word inside an organisation's or place's name is part of the name."""
+    return any(a.type != "PER" and a.start <= start and end <= a.end for a in ctx.sent_args.get(si, []))
+
+
+def find(ctx: Context, lex: Lexicon) -> tuple[list[Hit], list[Hit]]:
+    """(kept hits, blocked hits with the reason in ``rules``), in text order."""
+    kept: list[Hit] = []
+    blocked: list[Hit] = []
+    for si, sent in enumerate(ctx.sents):
+        norm, idx = sent.folded()
+        hits: list[Hit] = []
+        for m in lex.matcher.find(norm):
+            eid, weak = m.key
+            if idx is None:
+                a, b = sent.start + m.start, sent.start + m.end
+            else:
+                a, b = sent.start + idx[m.start], sent.start + idx[m.end - 1] + 1
+            if _in_name(ctx, si, a, b):
+                continue
+            h = Hit(lex.entries[eid], si, a, b, sent.tok_at(a), sent.tok_at(b - 1), weak)
+            h.rules.append(f"trigger:{eid}:{m.text}")
+            why = _blocked(sent, h, lex) or _possessive(m.text, h) or _joined_to_generic(sent, h, blocked)
+            if why:
+                h.rules.append(f"blocked:{why}")
+                blocked.append(h)
+                continue
+            _mark(sent, h, lex, m.text)
+            h.suffixed = _suffixed(m.text, h.entry)
+            hits.append(h)
+        cancelled = {t for h in hits for t in h.entry.cancels}
+        for h in hits:
+            if h.entry.type in cancelled:
+                h.rules.append("blocked:cancelled")
+                blocked.append(h)
+            else:
+                kept.append(h)
+    return kept, blocked
