@@ -38,6 +38,10 @@ def summary(corpus: Corpus, console: Console) -> None:
     for cl in corpus.same_event:
         console.print(f"• same event [bold]{cl['event']}[/bold]: " + ", ".join(outlets.get(x, x) for x in cl["docs"]),
                       highlight=False)
+        agreed = cl.get("agreed") or {}
+        facts = [f"{k}: {', '.join(v) if isinstance(v, list) else v}" for k, v in agreed.items() if v]
+        if facts:
+            console.print("    agreed: " + "; ".join(facts), highlight=False, markup=False)
         for cf in corpus.conflicts:
             if cf["event"] == cl["event"]:
                 vals = "; ".join(f"{v} ({', '.join(outlets.get(x, x) for x in ds)})" for v, ds in cf["values"].items())
