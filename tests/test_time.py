@@ -35,12 +35,15 @@ def test_time_file_schema():
     data = load_yaml("lexicons/time.yml")
     for key in ("weekdays", "deictic", "parts_of_day", "relative", "units", "unit_nouns", "cardinals",
                 "day_ordinals", "sub_month", "duration_heads", "future_cues", "background_cues",
-                "recency_cues", "dateline_cues", "name_heads", "general_heads", "parameters"):
+                "recency_cues", "dateline_cues", "name_heads", "general_heads", "parameters",
+                "since_words", "weekday_bare_guarded", "weekday_bare_next"):
         assert key in data, key
     assert sorted(int(k) for k in data["weekdays"]) == list(range(7))
     assert sorted(int(k) for k in data["day_ordinals"]) == list(range(1, 32))
     assert set(data["relative"]) == {"past", "current", "next"}
     assert all(isinstance(v, int) for v in data["deictic"].values())
+    weekday_forms = {fold(f) for forms in data["weekdays"].values() for f in forms}
+    assert {fold(f) for f in data["weekday_bare_guarded"]} <= weekday_forms
 
     def strings(x):
         if isinstance(x, str):
@@ -267,3 +270,80 @@ def test_offsets_always_point_into_the_text(noise, d):
     text = noise + f" يوم {d.day} مارس {d.year} " + noise
     for t in find_times(text, d):
         assert text[t.start:t.end] == t.text
+
+
+# ---- holdout families: Hijri + Gregorian datelines, numeric datelines, bare weekdays, since, partial values
+
+
+@settings(max_examples=200, deadline=None)
+@given(_DATES, st.integers(0, 6))
+def test_bare_weekday_is_the_nearest_such_day(d, wd):
+    name = load_yaml("lexicons/time.yml")["weekdays"][wd][0]
+    past = date.fromisoformat(one(f"اجتمع المجلس يوم {name}", d).value_start)
+    assert past.weekday() == wd and 0 <= (d - past).days <= 6
+    nxt = date.fromisoformat(one(f"ومن المقرر أن يجتمع المجلس يوم {name}", d).value_start)
+    assert nxt.weekday() == wd and 0 <= (nxt - d).days <= 6
+
+
+def test_bare_weekday_needs_a_single_day_anchor():
+    assert one("اجتمع المجلس يوم الثلاثاء").value_start is None
+    assert one("اجتمع المجلس يوم الثلاثاء", Anchor(date(2024, 5, 1), date(2024, 5, 20))).value_start is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2070, 12, 31)), st.sampled_from("/.-"))
+def test_numeric_dates_both_orders(d, sep):
+    for text in (f"{d.day:02d}{sep}{d.month:02d}{sep}{d.year}", f"{d.year}{sep}{d.month:02d}{sep}{d.day:02d}",
+                 f"{d.year}{sep}{d.month}{sep}{d.day}"):
+        assert one(f"صدر القرار بتاريخ {text} عن الوزارة").value_start == d.isoformat(), text
+
+
+def test_impossible_numeric_dates_give_nothing():
+    for text in ("30/02/2023", "2023/02/30", "2023/13/01", "00/05/2023", "2023-04-31"):
+        assert find_times(f"صدر القرار بتاريخ {text} عن الوزارة") == [], text
+
+
+def test_dateline_hijri_and_gregorian_on_one_line():
+    doc = time_stage(make_doc("الرئيسية\nعنوان الخبر عن الشرطة\nالخميس 2 شوال 1445 هـ - 11 أبريل 2024\n"
+                              "أعلنت الشرطة أمس توقيف عصابة، وكانت العملية قد نفذت يوم الأحد الماضي."))
+    assert (doc.published.earliest, doc.published.latest, doc.published.rule) == ("2024-04-11", "2024-04-11", "dateline")
+    by_text = {t.text: t.value_start for t in doc.times}
+    assert by_text["أمس"] == "2024-04-10" and by_text["يوم الأحد الماضي"] == "2024-04-07"
+
+
+def test_dateline_hijri_and_gregorian_that_disagree_is_not_a_dateline():
+    doc = time_stage(make_doc("الخميس 2 شوال 1445 هـ - 12 أبريل 2024\nأعلنت الشرطة أمس توقيف عصابة."))
+    assert doc.published.rule != "dateline"
+
+
+def test_numeric_dateline():
+    doc = time_stage(make_doc("الموقع\nعنوان الخبر عن الجيش\nق.و\n2024/03/19\n\nأوقفت وحدات الجيش يوم الأحد ثلاثة مهربين."))
+    assert (doc.published.earliest, doc.published.latest, doc.published.rule) == ("2024-03-19", "2024-03-19", "dateline")
+    assert [t.value_start for t in doc.times if "الأحد" in t.text] == ["2024-03-17"]
+
+
+def test_since_is_its_own_kind():
+    t = one("فككت المصالح منذ سنة 2002 أكثر من مائة خلية")
+    assert (t.kind, t.value_start, t.value_end, t.text) == ("since", "2002", None, "منذ سنة 2002")
+    t = one("يتواصل التحقيق منذ 3 مارس 2021")
+    assert (t.kind, t.value_start, t.value_end) == ("since", "2021-03-03", None)
+
+
+def test_partial_value_without_year():
+    cases = {"خلال يومي 13 و14 من يونيو الجاري": "--06-13/--06-14", "في 9 أبريل": "--04-09",
+             "في شهر مارس الماضي": "--03", "من 28 ديسمبر إلى 3 يناير": "--12-28/--01-03",
+             "في 9 أبريل 2021": None, "أمس": None, "يوم الأحد": None}
+    for text, want in cases.items():
+        assert one(text, "2022-06-15").partial == want, text
+
+
+def test_partial_survives_json():
+    from rasd.output import document_from_json, document_to_json
+    doc = time_stage(make_doc("وتمت الزيارة يومي 13 و14 من يونيو الجاري."))
+    back = document_from_json(document_to_json(doc))
+    assert [t.partial for t in back.times] == ["--06-13/--06-14"]
+
+
+def test_period_words_stay_inside_the_span():
+    t = one("أوقفت الوحدات، خلال الفترة الممتدة من 4 إلى 10 جوان 2025، عشرين مهربا")
+    assert (t.text, t.value_start, t.value_end) == ("خلال الفترة الممتدة من 4 إلى 10 جوان 2025", "2025-06-04", "2025-06-10")

@@ -6,7 +6,7 @@ import regex
 from rasd.doc import Span
 
 # words (letters, marks, digits, joined by inner apostrophes/hyphens), or single punctuation
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}_]+(?:[-'’][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}_]")
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}_]+(?:[-'’][\p{L}\p{M}\p{N}]+)*|[^\s\x1c-\x1f\x85\p{L}\p{M}\p{N}_]")
 _SENT_END = regex.compile(r"[.!?؟\n]+[\"”»)]*\s*|[؛]\s*")
 
 

@@ -13,7 +13,7 @@ from rasd.doc import Document, Published, TimeExpr
 from rasd.time.lexicon import Lexicon
 from rasd.time.model import Anchor, Sem, as_anchor
 from rasd.time.recognize import _fold_chars, fold_text, recency_cues, recognize
-from rasd.time.resolve import interval, resolve
+from rasd.time.resolve import interval, partial_value, resolve
 from rasd.time.patterns import patterns
 from rasd.time.window import Window, infer
 
@@ -38,7 +38,7 @@ class DatedFact:
 def _to_expr(a: int, b: int, text: str, sem: Sem, anchor: Anchor | None) -> TimeExpr:
     v = resolve(sem, anchor)
     return TimeExpr(a, b, text, v.start, v.end, v.grain if v.start else sem.grain, sem.kind, sem.rule,
-                    v.anchor, v.weekday_ok, v.note)
+                    v.anchor, v.weekday_ok, v.note, partial_value(sem))
 
 
 def find_times(text: str, anchor=None, base: int = 0) -> list[TimeExpr]:
@@ -74,16 +74,38 @@ def _dateline(doc: Document, known: dict[int, list] | None = None) -> tuple[date
             continue
         folded, idx = fold_text(ln.text)
         found = known.get(ln.start)
-        for a, b, sem in (found if found is not None else recognize(ln.text, (folded, idx))):
-            iv = interval(sem, None)
-            if iv is None or sem.grain != "day" or iv[1] != iv[0] or sem.mode != "abs" or sem.deictic is not None:
-                continue
+        days = _day_dates(found if found is not None else recognize(ln.text, (folded, idx)))
+        for a, b, day in days:
             cue = pt.dateline_cue.search(ln.text[:a].rstrip() + " ") or pt.dateline_cue.search(folded[:a])
-            rest = pt.clock.sub("", ln.text[:a] + " " + ln.text[b:])
-            alone = len(ln.text) <= max_chars and len(rest.replace("|", " ").split()) <= _REST_MAX_WORDS
-            if cue or (alone and i < limit):
-                return iv[0], ln.text
+            if cue or (i < limit and len(ln.text) <= max_chars and _alone(ln.text, days, day)):
+                return day, ln.text
     return None
+
+
+def _day_dates(found) -> list[tuple[int, int, date]]:
+    """The explicit one-day dates among recognised items (no deictic word): dateline candidates."""
+    out = []
+    for a, b, sem in found:
+        iv = interval(sem, None)
+        if iv is None or sem.grain != "day" or iv[1] != iv[0] or sem.mode != "abs" or sem.deictic is not None:
+            continue
+        out.append((a, b, iv[0]))
+    return out
+
+
+def _alone(text: str, days: list[tuple[int, int, date]], day: date) -> bool:
+    """True when the line is only the date: what is left once every date of the line giving the same
+    day (a Hijri and a Gregorian form: "الأربعاء 12 رمضان 1446 هـ - 12 مارس 2025"), clock times,
+    and tatweel are cut is at most ``_REST_MAX_WORDS`` words (a one-word city and a separator)."""
+    if any(d != day for _, _, d in days):
+        return False
+    kept, pos = [], 0
+    for a, b, _ in days:
+        kept.append(text[pos:a])
+        pos = b
+    kept.append(text[pos:])
+    rest = patterns().clock.sub("", " ".join(kept)).replace("\u0640", "").replace("|", " ")
+    return len(rest.split()) <= _REST_MAX_WORDS
 
 
 _REST_MAX_WORDS = 2  # a one-word city and a separator: "الرباط - 12 يونيو 2022"

@@ -9,7 +9,7 @@ from rasd.time.model import Anchor
 
 
 def format_time(t: TimeExpr) -> str:
-    """One line: span, text, value, grain/kind, rule, weekday check, note."""
+    """One line: span, text, value, grain/kind, rule, anchor, year-less partial value, weekday check, note."""
     if t.value_start is None and t.value_end is None:
         value = "null"
     elif t.value_start == t.value_end:
@@ -19,7 +19,8 @@ def format_time(t: TimeExpr) -> str:
     wd = {None: "", True: "  weekday ok", False: "  WEEKDAY MISMATCH"}[t.weekday_ok]
     note = f"  ({t.note})" if t.note else ""
     anchor = f"  anchor {t.anchor}" if t.anchor else ""
-    return f"{t.start}-{t.end}\t{t.text}\t-> {value}\t[{t.grain or '-'} {t.kind}]\t{t.rule}{anchor}{wd}{note}"
+    partial = f"  partial {t.partial}" if t.partial else ""
+    return f"{t.start}-{t.end}\t{t.text}\t-> {value}\t[{t.grain or '-'} {t.kind}]\t{t.rule}{anchor}{partial}{wd}{note}"
 
 
 def show_dates(text: str, anchor: str | None, console: Console) -> None:

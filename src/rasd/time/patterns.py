@@ -61,11 +61,11 @@ class Patterns:
         self.year = regex.compile(
             rf"{W0}(?P<lead>(?:{alt(lx.data['range']['between'])}|{alt(lx.data['range']['from'])}){S})?"
             rf"(?:(?P<sub>{sub}){S})?{P}(?P<mk>{ymark}){S}(?P<y>{YEARNUM})"
-            rf"(?:{conj}(?:{P}{ymark}{S})?(?P<y2>{YEARNUM}))?{gsuf}")
+            rf"(?:{conj}(?:{P}{ymark}{S})?(?P<y2>{YEARNUM}))?{gsuf}(?![/.-]\d)")
         self.year_prep = regex.compile(
-            rf"{W0}(?:و)?(?P<prep>{alt(w('year_preps'))}){S}(?P<y>{YEARNUM})(?:{conj}(?P<y2>{YEARNUM}))?{gsuf}{W1}")
+            rf"{W0}(?:و)?(?P<prep>{alt(w('year_preps'))}){S}(?P<y>{YEARNUM})(?:{conj}(?P<y2>{YEARNUM}))?{gsuf}{W1}(?![/.-]\d)")
         self.year_bare = regex.compile(
-            rf"{W0}(?P<y>(?:19|20)\d\d)(?:{O}(?P<g>{alt(w('gregorian_suffix'))}){W1}|(?={O}[.,،؛:)\]»\"”]|{O}$))")
+            rf"{W0}(?<!\d[/.-])(?P<y>(?:19|20)\d\d)(?:{O}(?P<g>{alt(w('gregorian_suffix'))}){W1}|(?={O}[.,،؛:)\]»\"”]|{O}$))")
         self.hijri = regex.compile(
             rf"{W0}(?:(?P<d>{dayx}){S}(?:من{S})?)?(?:{P}{alt(w('month_word'))}{S})?(?P<hm>{hmon}){W1}"
             rf"{SEP}(?:{alt(['سنة', 'عام'])}{S})?(?P<y>{HYEARNUM})(?:{O}(?P<hs>{hsuf}){W1})?")
@@ -73,7 +73,7 @@ class Patterns:
             rf"{W0}(?:{P}{ymark}{S})?(?P<y>{HYEARNUM}){O}(?P<hs>{hsuf}){W1}")
         self.numeric = regex.compile(
             r"(?<![\d/.-])(?P<d>3[01]|[12]\d|0?[1-9])(?P<s>[/.-])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<y>(?:19|20)\d\d)(?![\d/.-])"
-            r"|(?<![\d/.-])(?P<y>(?:19|20)\d\d)-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])(?![\d])")
+            r"|(?<![\d/.-])(?P<y>(?:19|20)\d\d)(?P<s2>[/.-])(?P<m>1[0-2]|0?[1-9])(?P=s2)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d/-]|\.\d)")
         self.deictic = regex.compile(
             rf"{W0}(?:{P}(?P<part>{part}){S})?(?:{P}(?P<yw>يوم){S})?{P}(?P<dx>{alt(lx.deictic)})"
             rf"(?:{S}(?:{P}يوم{S})?(?P<wd>{wd}))?{W1}")
@@ -93,7 +93,13 @@ class Patterns:
         self.range_gap = regex.compile(rf"^{S}{to}{S}$|^{O}(?:-|–){O}$|^{S}و{O}$")
         self.range_lead = regex.compile(
             rf"(?:{alt(lx.data['range']['between'])}|{alt(lx.data['range']['from'])}){S}$")
-        self.lead_prep = regex.compile(rf"{W0}(?:و)?(?:في|خلال){S}$")
+        self.since_lead = regex.compile(rf"{W0}(?:و)?{alt(w('since_words'))}{S}$")
+        self.since_words = frozenset(w("since_words"))
+        self.weekday_guarded = frozenset(w("weekday_bare_guarded"))
+        self.weekday_bare_ok = regex.compile(
+            rf"(?:{O}[.,،؛:!?؟)»\"”\-–]|{O}$|{S}{alt(w('weekday_bare_next'))}{W1})")
+        self.dual_before = regex.compile(r"\p{L}(?:ين|ان){S}$".replace("{S}", S))  # "البلدين الاثنين": "the two"
+        self.lead_prep = regex.compile(rf"{W0}(?:و)?(?:في|خلال){S}(?:{alt(w('lead_period_words'))}{S})?$")
         self.adjacent = regex.compile(rf"^{SEP}$")
         self.name_head = regex.compile(rf"(?:{W0}{P}{alt(w('name_heads'))}{S}|[\"“”«'‘’]{O})$")
         self.general_head = regex.compile(rf"{W0}{P}{alt(w('general_heads'))}{S}$")

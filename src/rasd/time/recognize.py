@@ -167,12 +167,17 @@ def _build_year(m, lx: Lexicon) -> Sem | None:
     lead = _words(m.groupdict().get("lead") or m.groupdict().get("prep") or "")
     kind = "range" if y2 != y else "absolute"
     sem = Sem("abs", kind, "date:year" + (":list" if kind == "range" else ""), y=y, y2=y2, grain="year")
-    if lead in ("منذ",):
-        sem.mode, sem.kind, sem.rule = "since", "range", "date:since-year"
-        sem.note = "open interval: since the year given"
+    if lead in patterns().since_words and kind == "absolute":
+        _make_since(sem, "date:since-year")
     if m.groupdict().get("sub"):
         sem.note = "part of the year: the whole year is given"
     return sem
+
+
+def _make_since(sem: Sem, rule: str) -> None:
+    """"منذ سنة 2002": an open interval from the date given (kind ``since``, end None)."""
+    sem.mode, sem.kind, sem.rule = "since", "since", rule
+    sem.note = "open interval: since the date given"
 
 
 def _hijri_days(y: int, mo: int, d: int | None) -> tuple[date, date]:
@@ -230,14 +235,24 @@ def _build_deictic(m, lx: Lexicon, folded: str) -> Sem | None:
     return Sem("day_offset", "relative", f"deictic:{dx}", unit="day", n=lx.deictic[dx], weekday=wd, grain="day")
 
 
-def _build_weekday(m, lx: Lexicon) -> Sem | None:
-    wd = lx.weekdays[_words(m.group("wd"))]
+def _build_weekday(m, lx: Lexicon, folded: str) -> Sem | None:
+    """"الأحد الماضي" (relative), or a bare weekday ("يوم الثلاثاء", "الخميس"), resolved in ``resolve``
+    to the nearest such day before (past context) or after (future cue) the anchor.  A bare form
+    that is also an ordinary word ("الاثنين", "الأحد") needs يوم / a part of day, punctuation or a
+    ``weekday_bare_next`` word after it, else it is marked ``unsure`` (kept only to merge with a date)."""
+    form = _words(m.group("wd"))
+    wd = lx.weekdays[form]
     if m.group("rel"):
         rel = lx.rel[_words(m.group("rel"))]
         return Sem("weekday_rel", "relative", f"weekday:{rel}", rel=rel, weekday=wd, grain="day")
     sem = Sem("weekday", "weekday", "weekday:bare", weekday=wd, grain="day",
-              note="a weekday alone: the week is not stated")
-    sem.parts.append("bare" if not (m.group("yw") or m.group("part")) else "yawm")
+              note="a weekday alone: the nearest one to the publication date")
+    bare = not (m.group("yw") or m.group("part"))
+    sem.parts.append("bare" if bare else "yawm")
+    pt = patterns()
+    if bare and form in pt.weekday_guarded and (not pt.weekday_bare_ok.match(folded, m.end())
+                                                 or pt.dual_before.search(folded, max(0, m.start() - 12), m.start())):
+        sem.parts.append("unsure")
     return sem
 
 
@@ -290,8 +305,8 @@ def _build_count(m, lx: Lexicon) -> Sem | None:
 _BUILD = {"date": _build_date, "date_unit": _build_date_unit, "year_span": _build_year, "numeric": _build_numeric,
           "hijri": _build_hijri, "hijri_year": _build_hijri_year,
           "month": _build_month, "year": _build_year, "year_prep": _build_year, "year_bare": _build_year,
-          "weekday": _build_weekday, "ago": _build_ago, "duration": _build_duration, "count": _build_count}
-_NEEDS_TEXT = {"deictic": _build_deictic, "unit_rel": _build_unit_rel}
+          "ago": _build_ago, "duration": _build_duration, "count": _build_count}
+_NEEDS_TEXT = {"deictic": _build_deictic, "unit_rel": _build_unit_rel, "weekday": _build_weekday}
 
 
 # ---- selection and merging ------------------------------------------------------------------
@@ -375,7 +390,10 @@ def _select(found):
 
 
 def _is_day_date(sem: Sem) -> bool:
-    return sem.grain == "day" and sem.mode in ("abs", "noyear", "month_rel") and sem.exact is None
+    """A date of one day that a weekday or deictic word before it may join (a Hijri day included)."""
+    if sem.exact is not None:
+        return sem.grain == "day" and sem.exact[0] == sem.exact[1]
+    return sem.grain == "day" and sem.mode in ("abs", "noyear", "month_rel")
 
 
 def _merge_prefix(items, folded):
@@ -394,7 +412,7 @@ def _merge_prefix(items, folded):
             out.append((a, it[1], sem))
         else:
             out.append(it)
-    return [it for it in out if not (it[2].mode == "weekday" and "bare" in it[2].parts)]
+    return [it for it in out if not (it[2].mode == "weekday" and "unsure" in it[2].parts)]
 
 
 def _merge_ranges(items, folded):
@@ -433,11 +451,24 @@ def _join(a: Sem, b: Sem) -> Sem:
     return sem
 
 
+def _mark_since(items, folded):
+    """A year or full date right after a ``since_words`` word ("منذ 12 يونيو 2022") is kind ``since``."""
+    pt = patterns()
+    out = []
+    for a, b, sem in items:
+        m = pt.since_lead.search(folded, max(0, a - 8), a)
+        if m and sem.mode == "abs" and sem.exact is None and sem.kind == "absolute":
+            _make_since(sem, "since+" + sem.rule)
+            a = m.start()
+        out.append((a, b, sem))
+    return out
+
+
 def _extend_leads(items, folded):
     pt = patterns()
     out = []
     for a, b, sem in items:
-        m = pt.lead_prep.search(folded, max(0, a - 10), a)
+        m = pt.lead_prep.search(folded, max(0, a - 32), a)
         out.append((m.start() if m else a, b, sem))
     return out
 
@@ -450,6 +481,8 @@ def _mark_cues(items, folded):
         s0 = breaks[-1].end() if breaks else cut
         sem.future = bool(pt.future.search(folded, s0, a))
         sem.background = bool(pt.background.search(folded, s0, a)) or bool(pt.background_start.match(folded[s0:a]))
+        if sem.mode == "weekday":
+            sem.rule = "weekday:bare:" + ("next" if sem.future else "last")
     return items
 
 
@@ -464,6 +497,7 @@ def recognize(text: str, folded: tuple[str, list[int] | None] | None = None) -> 
         return []
     items = _merge_prefix(items, folded_text)
     items = _merge_ranges(items, folded_text)
+    items = _mark_since(items, folded_text)
     items = _extend_leads(items, folded_text)
     items = _mark_cues(items, folded_text)
     return _to_raw(items, idx)

@@ -108,6 +108,15 @@ def _weekday_rel(sem: Sem, a: date) -> tuple[date, date] | None:
     return d, d
 
 
+def _weekday_bare(sem: Sem, a: date) -> tuple[date, date]:
+    """A bare weekday: the most recent such day on or before ``a``, or on/after it in future context."""
+    if sem.future:
+        d = a + timedelta(days=(sem.weekday - a.weekday()) % 7)
+    else:
+        d = a - timedelta(days=(a.weekday() - sem.weekday) % 7)
+    return d, d
+
+
 def interval(sem: Sem, a: date | None) -> tuple[date, date | None] | None:
     """The dates ``sem`` denotes when the publication date is ``a`` (None: not determinable)."""
     try:
@@ -131,13 +140,15 @@ def interval(sem: Sem, a: date | None) -> tuple[date, date | None] | None:
             return _ago(sem, a)
         if sem.mode == "weekday_rel":
             return _weekday_rel(sem, a)
+        if sem.mode == "weekday" and sem.weekday is not None:
+            return _weekday_bare(sem, a)
     except (ValueError, OverflowError):
         return None
     return None
 
 
 def needs_anchor(sem: Sem) -> bool:
-    return interval(sem, None) is None and sem.mode not in ("vague", "duration", "weekday")
+    return interval(sem, None) is None and sem.mode not in ("vague", "duration")
 
 
 def _check_weekday(sem: Sem, first: date, last: date | None) -> tuple[bool | None, str | None]:
@@ -188,3 +199,18 @@ def _resolve_interval(sem: Sem, anchor: Anchor | None):
     g = sem.grain or "day"
     same = (render(a[0], g), render(a[1], g)) == (render(b[0], g), render(b[1], g))
     return (a if same else None), (str(anchor) if same else None)
+
+
+def partial_value(sem: Sem) -> str | None:
+    """The year-less ISO 8601 value of an expression whose text gives month (and day) but no year:
+    ``--MM-DD``, ``--MM-DD/--MM-DD``, ``--MM`` or ``--MM/--MM`` (for the cross-document stage to
+    fill the year, e.g. "خلال يومي 13 و14 من يونيو الجاري" -> ``--06-13/--06-14``); None otherwise."""
+    if sem.y is not None or sem.exact is not None or sem.m is None or sem.mode not in ("noyear", "month_rel"):
+        return None
+    m2 = sem.m2 or sem.m
+    if sem.grain == "day" and sem.d is not None:
+        d2 = sem.d2 if sem.d2 is not None else sem.d
+        a, b = f"--{sem.m:02d}-{sem.d:02d}", f"--{m2:02d}-{d2:02d}"
+    else:
+        a, b = f"--{sem.m:02d}", f"--{m2:02d}"
+    return a if a == b else f"{a}/{b}"
