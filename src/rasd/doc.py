@@ -90,6 +90,7 @@ class TimeExpr(Span):
     anchor: str | None = None  # the date a relative expression was resolved against
     weekday_ok: bool | None = None  # a stated weekday agrees with the date (None: no weekday)
     note: str | None = None
+    partial: str | None = None  # year-less ISO 8601 value ("--MM-DD", "--MM-DD/--MM-DD", "--MM") when the year is unknown
 
 
 @dataclass(slots=True)
@@ -116,6 +117,7 @@ class EventDate:
     span: Span | None = None
     rule: str = ""
     inferred_from: list[str] | None = None  # documents a cross-document fill came from
+    partial: str | None = None  # year-less value ("--MM-DD", "--MM-DD/--MM-DD", "--MM") of its expression, when the text gives no year
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from rasd.doc import (Corpus, Document, Entity, Event, EventDate, Failure, Location, Mention,
+from rasd.doc import (Corpus, Document, Entity, Event, EventDate, Failure, Line, Location, Mention,
                       Published, Span, TimeExpr)
 from rasd.errors import SchemaError
 from rasd.resources import load_json
@@ -53,6 +53,8 @@ def event_to_json(ev: Event) -> dict[str, Any]:
             "span": _span(ev.date.span), "rule": ev.date.rule}
     if ev.date.inferred_from:
         date["inferred_from"] = ev.date.inferred_from
+    if ev.date.partial:
+        date["partial"] = ev.date.partial
     return {"id": ev.id, "type": ev.type, "mode": ev.mode, "actors": ev.actors,
             "counterparts": ev.counterparts, "location": loc, "date": date, "topics": ev.topics,
             "status": ev.status, "trigger": _span(ev.trigger),
@@ -63,7 +65,7 @@ def event_to_json(ev: Event) -> dict[str, Any]:
 def time_to_json(t: TimeExpr) -> dict[str, Any]:
     return {"start": t.start, "end": t.end, "text": t.text, "value": {"start": t.value_start, "end": t.value_end},
             "grain": t.grain, "kind": t.kind, "rule": t.rule, "anchor": t.anchor,
-            "weekday_ok": t.weekday_ok, "note": t.note}
+            "weekday_ok": t.weekday_ok, "note": t.note, "partial": t.partial}
 
 
 def document_to_json(d: Document) -> dict[str, Any]:
@@ -120,7 +122,8 @@ def document_from_json(j: dict[str, Any]) -> Document:
     if doc.title is None and j.get("title"):
         i = raw.find(j["title"])
         doc.title = Span(i, i + len(j["title"]), j["title"]) if i >= 0 else None
-    doc.boilerplate = [Span(b["start"], b["end"], b["text"]) for b in j.get("boilerplate_spans", [])]
+    doc.boilerplate = [Line(b["start"], b["end"], b["text"], "boilerplate", b.get("rule", ""))
+                       for b in j.get("boilerplate_spans", [])]
     p = j.get("published") or {}
     doc.published = Published(p.get("earliest"), p.get("latest"), p.get("basis"), p.get("rule", ""))
     for e in j.get("entities", []):
@@ -132,7 +135,8 @@ def document_from_json(j: dict[str, Any]) -> Document:
     for t in j.get("times", []):
         v = t.get("value") or {}
         doc.times.append(TimeExpr(t["start"], t["end"], t["text"], v.get("start"), v.get("end"), t.get("grain"),
-                                  t.get("kind", "absolute"), t.get("rule", ""), t.get("anchor"), t.get("weekday_ok"), t.get("note")))
+                                  t.get("kind", "absolute"), t.get("rule", ""), t.get("anchor"), t.get("weekday_ok"), t.get("note"),
+                                  t.get("partial")))
     for ev in j.get("events", []):
         loc = ev.get("location")
         dt = ev.get("date") or {}
@@ -140,7 +144,8 @@ def document_from_json(j: dict[str, Any]) -> Document:
             id=ev["id"], type=ev["type"], mode=ev.get("mode"), actors=list(ev.get("actors", [])),
             counterparts=list(ev.get("counterparts", [])),
             location=None if not loc else Location(loc["name"], loc.get("country"), _span_in(loc.get("span")), loc.get("rule", "")),
-            date=EventDate(dt.get("start"), dt.get("end"), dt.get("text"), _span_in(dt.get("span")), dt.get("rule", ""), dt.get("inferred_from")),
+            date=EventDate(dt.get("start"), dt.get("end"), dt.get("text"), _span_in(dt.get("span")), dt.get("rule", ""), dt.get("inferred_from"),
+                          dt.get("partial")),
             topics=list(ev.get("topics", [])), status=ev.get("status", "reported"), trigger=_span_in(ev.get("trigger")),
             evidence=[_span_in(s) for s in ev.get("evidence", []) if s], rules=list(ev.get("rules", [])),
             confidence=ev.get("confidence", 1.0), cluster=ev.get("cluster")))

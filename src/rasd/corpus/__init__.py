@@ -10,8 +10,10 @@
   offsets and whether each side quotes it.
 
 It also fills, within a cluster, a date or place that a report leaves open when the other
-reports agree (``EventDate.inferred_from``).  Submodules: ``reuse`` (+ ``lsh``, ``tokens``),
-``same_event``, ``fill``, ``conflicts``, ``incremental``, ``generate``, ``bench``.
+reports agree (``EventDate.inferred_from``; a year-less date takes the year the stated reports
+give), then refines those reports' publication windows with the filled dates (``windows``).
+Submodules: ``reuse`` (+ ``lsh``, ``tokens``, ``synonyms``), ``same_event``, ``fill``,
+``windows``, ``conflicts``, ``incremental``, ``generate``, ``bench``.
 See docs/cross_document.md.
 """
 from __future__ import annotations
@@ -28,18 +30,23 @@ def analyse(corpus: Corpus, reuse_records: list[dict] | None = None) -> Corpus:
     from rasd.corpus.participants import Matcher, heads_map
     from rasd.corpus.reuse import find_reuse, sort_records
     from rasd.corpus.same_event import cluster
+    from rasd.corpus import windows
 
     docs = corpus.documents
     fill.reset(docs)
+    windows.reset(docs)
     records = find_reuse(docs) if reuse_records is None else sort_records(reuse_records)
     pairs = {tuple(r["docs"]) for r in records}
     matcher = Matcher(_heads(docs, heads_map))
     clusters = cluster(docs, matcher, pairs)
     for cl in clusters:
+        fill.fill_years(cl)
         fill.fill_dates(cl)
         fill.fill_places(cl)
         for it in cl.items:
             it.ev.cluster = cl.id
+    fill.fill_inherited(docs)
+    windows.refine_all(docs)
     corpus.same_event = [_cluster_json(cl, agreed(cl)) for cl in clusters]
     corpus.conflicts = conflicts(clusters, matcher)
     corpus.text_reuse = records

@@ -91,3 +91,35 @@ def days_apart(a: str | None, b: str | None) -> int | None:
     if x is None or y is None:
         return None
     return abs(x[0] - y[0])
+
+
+def year_stated(date: EventDate) -> bool:
+    """The value's year is the text's own (an explicit year), not read from a publication date
+    (the events stage keeps ``partial`` when the expression gave no year) nor filled in."""
+    return bool(date.start or date.end) and not date.partial and not date.inferred_from
+
+
+def with_year(partial: str | None, year: int) -> EventDate | None:
+    """A year-less value (``--MM-DD``, ``--MM-DD/--MM-DD``, ``--MM``, ``--MM/--MM``) placed in
+    ``year``; a range whose end comes before its start ends in the next year.  None when
+    unreadable or not a real date (``--02-29`` in a common year)."""
+    if not partial:
+        return None
+    ends = partial.split("/")
+    if len(ends) > 2 or not all(e.startswith("--") and len(e) in (4, 7) for e in ends):
+        return None
+    a, b = ends[0][2:], ends[-1][2:]
+    end_year = year + 1 if b < a else year
+    out = EventDate(f"{year:04d}-{a}", f"{end_year:04d}-{b}")
+    if _bounds(out.start) is None or _bounds(out.end) is None:
+        return None
+    return out
+
+
+def years(date: EventDate) -> list[int]:
+    """The years a value's start and end fall in (one or two)."""
+    out = []
+    for v in (date.start, date.end):
+        if v and v[:4].isdigit() and int(v[:4]) not in out:
+            out.append(int(v[:4]))
+    return out

@@ -22,7 +22,7 @@ import regex
 
 from rasd.corpus.config import reuse as cfg, settings
 from rasd.corpus.lsh import WindowIndex, shingle_hashes
-from rasd.corpus.tokens import Tokens, hashed, key, offsets, tokens
+from rasd.corpus.tokens import Tokens, base_key, hashed, offsets, tokens
 from rasd.doc import Document
 from rasd.text.normalize import normalize
 
@@ -68,7 +68,8 @@ def _quote_regions(raw: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 def _cues() -> frozenset[str]:
-    return frozenset(key(c) for c in settings()["attribution_cues"])
+    """Keys of the attribution cues (not folded onto synonym classes: "شدد" is no cue)."""
+    return frozenset(base_key(c) for c in settings()["attribution_cues"])
 
 
 def quoting(doc: Document, start: int, end: int) -> tuple[bool, str]:
@@ -91,7 +92,7 @@ def quoting(doc: Document, start: int, end: int) -> tuple[bool, str]:
         before = before[last:]
     cues = _cues()
     for w in _WORD.findall(before):
-        if key(w) in cues:
+        if base_key(w) in cues:
             return True, f"attributed ({normalize(w)})"
     return False, "own prose"
 

@@ -2,7 +2,8 @@
 
 Only content lines are read (the clean stage's ``Document.content``); boilerplate never counts
 as shared text.  A key is the word after ``rasd.text.normalize`` and clitic stripping
-(``strip_clitics``, most stripped form), so ``والاستخبارات`` and ``الاستخبارات`` compare equal.
+(``strip_clitics``, most stripped form), so ``والاستخبارات`` and ``الاستخبارات`` compare equal,
+then folded onto its synonym class (``rasd.corpus.synonyms``: ``محاربة`` = ``مكافحة``).
 Each distinct word is analysed once (key, 32-bit crc32 hash of the key, function word or not)
 and cached: news vocabulary repeats, so a token costs one dictionary look-up.
 """
@@ -17,6 +18,7 @@ import numpy as np
 import regex
 
 from rasd.corpus.config import settings
+from rasd.corpus.synonyms import fold
 from rasd.doc import Document, Span
 from rasd.text.normalize import normalize, strip_clitics
 
@@ -30,9 +32,16 @@ def key(word: str) -> str:
     return info(word)[0]
 
 
-def _key(word: str) -> str:
+def base_key(word: str) -> str:
+    """Normalised, clitics cut: the shortest of ``strip_clitics``'s stems (``للتهديدات`` ->
+    ``تهديدات``, like ``التهديدات``)."""
     n = normalize(word)
-    return strip_clitics(n)[-1] if n else n
+    return min(strip_clitics(n), key=len) if n else n
+
+
+def _key(word: str) -> str:
+    """``base_key`` folded onto its synonym class (``rasd.corpus.synonyms``)."""
+    return fold(base_key(word), base_key)
 
 
 @functools.lru_cache(maxsize=1)
