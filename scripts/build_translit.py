@@ -6,16 +6,25 @@ Inputs (not shipped; see ../shared/data/README.md):
   translit/google_ar2en/train.tsv            arabic<TAB>latin (Apache-2.0)
 
 Outputs (shipped, under src/rasd/resources/lexicons/):
-  translit_names.tsv   arabic key (normalised) -> up to 3 Latin spellings with weights
-  translit_chars.tsv   character model: Arabic letter in context -> Latin strings, with counts
-  translit_lm.tsv      character 1-3-gram counts of Latin spellings (picks among candidates)
+  translit_names.tsv          arabic key (normalised) -> up to 3 Latin spellings with weights
+  translit_graphones.bin.gz   joint-sequence (graphone) model for unknown tokens: a Witten-Bell
+                              smoothed n-gram model over (Arabic letter, Latin chunk) pairs,
+                              with translit_graphones.meta.json (about, source, units)
 
-Method: every pair is aligned letter by letter (each Arabic letter emits 0-3 Latin
-characters), by hard EM started from the `letters` guesses of
-lexicons/translit_regions.yml.  The aligned emissions are counted per letter in
-context (previous and next letter); the most frequent emission per context is kept.
-Pairs whose alignment is very unlikely (mis-aligned Wikidata labels) are left out of
-the name table.  Deterministic: no randomness, sorted outputs.
+Method (name table): every pair is aligned letter by letter (each Arabic letter emits
+0-3 Latin characters), by hard EM started from the `letters` guesses of
+lexicons/translit_regions.yml; pairs whose alignment is very unlikely (mis-aligned
+Wikidata labels) are left out of the name table.
+
+Method (graphone model, after Bisani & Ney 2008, restricted to 1:0-4 graphones): each
+pair is aligned again by hard EM (started from an even split of the Latin string over
+the Arabic letters) so that every Arabic letter owns a Latin chunk of 0-4 characters
+(vowels that Arabic does not write go with the letter before them).  The aligned
+sequences of (letter, chunk) units train an interpolated Witten-Bell n-gram model,
+stored in back-off form; rasd.entities.translit decodes unknown tokens with a beam
+search over it.  Every pair counts once (label counts are not used: the model must
+learn spelling patterns, not frequent names).  Deterministic: no randomness, sorted
+outputs.
 
 Usage: python scripts/build_translit.py [--data ../shared/data/translit]
 """
@@ -23,15 +32,18 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
+import json
 import math
 import sys
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import numpy as np
 import regex
 
-from rasd.entities.translit import context_keys
+from rasd.entities.translit import BOS, EOS, GRAPHONES_REL, KEY_LOW_BITS, ORDER, gram_key
 from rasd.resources import load_yaml, path as resource_path
 from rasd.text.normalize import normalize, normalize_keep
 
@@ -144,19 +156,15 @@ def build(data: Path, out_dir: Path) -> None:
     pairs = read_pairs(data)
     print(f"{len(pairs)} pairs", file=sys.stderr)
     table = em(pairs)
-    ctx: dict[str, Counter] = defaultdict(Counter)
     names: dict[str, Counter] = defaultdict(Counter)
     for ar, lat, w, _src in pairs:
         res = align(ar, lat, table, init=False)
         if res is None or res[0] / len(ar) < -4.5:
-            continue  # mis-aligned pair: neither learned from nor listed
-        for i, sub in enumerate(res[1]):
-            for key in context_keys(ar, i):
-                ctx[key][sub] += 1
+            continue  # mis-aligned pair: not listed
         names[normalize(ar)][lat] += w
     write_names(names, out_dir / "translit_names.tsv")
-    write_chars(ctx, out_dir / "translit_chars.tsv")
-    write_lm(pairs, out_dir / "translit_lm.tsv")
+    seqs = graphone_corpus(data)
+    write_graphones(train_joint_lm(seqs, ORDER), out_dir / GRAPHONES_NAME)
 
 
 HEADER_SOURCE = ("# source: derived by scripts/build_translit.py from Wikidata person-name tokens "
@@ -174,43 +182,160 @@ def write_names(names: dict[str, Counter], out: Path) -> None:
                 fh.write(f"{key}\t{lat}\t{w}\n")
 
 
-def write_chars(ctx: dict[str, Counter], out: Path) -> None:
-    with open(out, "w", encoding="utf-8") as fh:
-        fh.write("# about: character model for Arabic->Latin transliteration of unknown name tokens: "
-                 "letter in context (prev2 prev letter next, or _ for any) -> Latin strings it stands for, "
-                 "with counts (up to 4 per context)\n")
-        fh.write(HEADER_SOURCE)
-        fh.write("# columns: context\tlatin\tcount (- is the empty string)\n")
-        for key in sorted(ctx):
-            c = ctx[key]
-            total = sum(c.values())
-            if total < 2 and not key.startswith("_"):
+GRAPHONES_NAME = GRAPHONES_REL.split("/")[-1]
+ORDER_MAX_EMIT = 4
+G_FLOOR = -12.0
+G_ITERATIONS = 5
+G_MIN_SCORE = -4.5  # per letter: pairs aligned worse than this are left out (mis-aligned labels)
+
+
+def read_graphone_pairs(data: Path) -> list[tuple[str, str]]:
+    """(arabic letters, folded latin) of both training sets, each pair once per row."""
+    pairs = []
+    with open(data / "wikidata_person_tokens/train.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            lat, ar, _count = line.rstrip("\n").split("\t")
+            pairs.append((normalize_keep(ar.replace(" ", "")), fold_latin(lat)))
+    with open(data / "google_ar2en/train.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            ar, lat = line.rstrip("\n").split("\t")
+            pairs.append((normalize_keep(ar), fold_latin(lat)))
+    return [p for p in pairs
+            if _ARABIC_OK.match(p[0]) and _LATIN_OK.match(p[1]) and len(p[1]) <= 4 * len(p[0]) + 2]
+
+
+def graphone_align(ar: str, lat: str, scores: dict) -> tuple[float, list[str]] | None:
+    """Best monotone split of ``lat`` into one chunk (0-4 characters) per letter of ``ar``."""
+    n, m = len(ar), len(lat)
+    neg = -1e18
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    back = [[0] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for i in range(n):
+        row, nxt, bk = best[i], best[i + 1], back[i + 1]
+        for j in range(m + 1):
+            base = row[j]
+            if base <= neg:
                 continue
-            ranked = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
-            for rank, (sub, k) in enumerate(ranked[:4]):
-                if rank and k < 2:
-                    break
-                fh.write(f"{key}\t{sub or '-'}\t{k}\n")
+            for k in range(0, min(ORDER_MAX_EMIT, m - j) + 1):
+                s = base + scores.get((ar[i], lat[j:j + k]), G_FLOOR)
+                if s > nxt[j + k]:
+                    nxt[j + k] = s
+                    bk[j + k] = k
+    if best[n][m] <= neg:
+        return None
+    subs, j = [], m
+    for i in range(n, 0, -1):
+        k = back[i][j]
+        subs.append(lat[j - k:j])
+        j -= k
+    return best[n][m], subs[::-1]
 
 
-def write_lm(pairs: list, out: Path) -> None:
-    """Character 1-3-gram counts of the Latin spellings (^ and $ mark the word edges)."""
-    grams: Counter = Counter()
-    for _ar, lat, _w, _src in pairs:
-        w = "^^" + lat + "$"
-        for i in range(2, len(w)):
-            for n in (1, 2, 3):
-                grams[w[i - n + 1:i + 1]] += 1
-        grams["^"] += 1
-        grams["^^"] += 1
-    with open(out, "w", encoding="utf-8") as fh:
-        fh.write("# about: character 1-3-gram counts of Latin name spellings, the language model that "
-                 "rasd.entities.translit uses to pick among the character model's candidates\n")
-        fh.write(HEADER_SOURCE)
-        fh.write("# columns: ngram\tcount\n")
-        for g in sorted(grams):
-            if len(g) < 3 or grams[g] >= 2:
-                fh.write(f"{g}\t{grams[g]}\n")
+def even_split(ar: str, lat: str) -> list[str]:
+    """The first-iteration alignment: the Latin string cut evenly over the letters."""
+    n, m = len(ar), len(lat)
+    return [lat[round(i * m / n):round((i + 1) * m / n)] for i in range(n)]
+
+
+def graphone_em(pairs: list[tuple[str, str]]) -> dict:
+    """Hard-EM log P(chunk | letter) for the graphone alignment."""
+    scores: dict | None = None
+    for it in range(G_ITERATIONS):
+        counts: Counter = Counter()
+        totals: Counter = Counter()
+        for ar, lat in pairs:
+            subs = even_split(ar, lat) if scores is None else (graphone_align(ar, lat, scores) or (0, None))[1]
+            if subs is None:
+                continue
+            for letter, sub in zip(ar, subs):
+                counts[(letter, sub)] += 1
+                totals[letter] += 1
+        scores = {k: math.log(v / totals[k[0]]) for k, v in sorted(counts.items())}
+        print(f"graphone EM iteration {it + 1}: {len(scores)} units", file=sys.stderr)
+    return scores
+
+
+def graphone_corpus(data: Path) -> list[list[tuple[str, str]]]:
+    """The aligned training pairs as sequences of (letter, chunk) units."""
+    pairs = read_graphone_pairs(data)
+    scores = graphone_em(pairs)
+    seqs = []
+    for ar, lat in pairs:
+        res = graphone_align(ar, lat, scores)
+        if res is None or res[0] / len(ar) < G_MIN_SCORE:
+            continue
+        seqs.append(list(zip(ar, res[1])))
+    print(f"graphone corpus: {len(seqs)} of {len(pairs)} pairs", file=sys.stderr)
+    return seqs
+
+
+def train_joint_lm(seqs: list, order: int) -> tuple[list, dict, dict]:
+    """Interpolated Witten-Bell n-gram model over units, in back-off form.
+
+    Returns (units, logprob per n-gram of unit ids, back-off log-weight per history).
+    """
+    units = [BOS, EOS] + sorted({u for seq in seqs for u in seq})
+    ids = {u: i for i, u in enumerate(units)}
+    counts = [Counter() for _ in range(order + 1)]
+    for seq in seqs:
+        s = [0] * (order - 1) + [ids[u] for u in seq] + [1]
+        for i in range(order - 1, len(s)):
+            for n in range(1, order + 1):
+                counts[n][tuple(s[i - n + 1:i + 1])] += 1
+    hist_total = [Counter() for _ in range(order + 1)]
+    hist_types = [Counter() for _ in range(order + 1)]
+    for n in range(1, order + 1):
+        for g, c in counts[n].items():
+            hist_total[n][g[:-1]] += c
+            hist_types[n][g[:-1]] += 1
+    memo: dict = {}
+
+    def prob(g: tuple) -> float:
+        if not g:
+            return 1.0 / len(units)
+        if g not in memo:
+            n, h = len(g), g[:-1]
+            total, types = hist_total[n].get(h, 0), hist_types[n].get(h, 0)
+            lower = prob(g[1:])
+            memo[g] = lower if not total else (counts[n].get(g, 0) + types * lower) / (total + types)
+        return memo[g]
+
+    logp = {g: math.log(prob(g)) for n in range(1, order + 1) for g in counts[n]}
+    bow = {h: math.log(hist_types[n][h] / (total + hist_types[n][h]))
+           for n in range(2, order + 1) for h, total in hist_total[n].items()}
+    return units, logp, bow
+
+
+def write_graphones(model: tuple[list, dict, dict], out: Path) -> None:
+    """The graphone model: a sidecar ``.meta.json`` (about, source, units) and gzip'd little-endian arrays.
+
+    Arrays, in order: key high part (uint16), key low part (uint64), log-probability (float32),
+    back-off log-weight (float32, NaN for none); n-gram keys as ``rasd.entities.translit.gram_key``.
+    """
+    units, logp, bow = model
+    grams = sorted(logp, key=lambda g: (len(g), g))
+    keys = [gram_key(g) for g in grams]
+    arrays = [np.array([k >> KEY_LOW_BITS for k in keys], dtype="<u2"),
+              np.array([k & ((1 << KEY_LOW_BITS) - 1) for k in keys], dtype="<u8"),
+              np.array([logp[g] for g in grams], dtype="<f4"),
+              np.array([bow.get(g, math.nan) for g in grams], dtype="<f4")]
+    with gzip.GzipFile(out, "wb", mtime=0) as fh:
+        for arr in arrays:
+            fh.write(arr.tobytes())
+    meta = {
+        "about": "joint-sequence (graphone) model for Arabic->Latin transliteration of unknown name tokens: "
+                 "interpolated Witten-Bell n-gram model over (Arabic letter, Latin chunk) units, in back-off "
+                 "form; rasd.entities.translit decodes with a beam search",
+        "source": HEADER_SOURCE[len("# source: "):].strip(),
+        "licence": "derived data: Wikidata CC0 1.0; google/transliteration Apache-2.0 (see ../shared/data/translit)",
+        "built_by": "scripts/build_translit.py",
+        "order": max(len(g) for g in grams),
+        "ngrams": len(grams),
+        "units": [[u[0], u[1]] for u in units[2:]],
+    }
+    meta_path = out.with_name(out.name.split(".")[0] + ".meta.json")
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
 
 
 def main() -> None:

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 import regex
 
-from rasd.entities.translit import (REGIONS, capitalise, char_model, choose_form, conventions, read_tsv,
-                                    transliterate_name, transliterate_token)
+from rasd.entities.translit import (KEY_BASE, ORDER, REGIONS, capitalise, char_model, choose_form, conventions,
+                                    gram_key, graphone_meta, graphone_model, read_tsv, transliterate_name,
+                                    transliterate_token)
 from rasd.errors import DataError
 from rasd.resources import lint_arabic, load_yaml, path
 from rasd.text.normalize import has_arabic, normalize
@@ -27,10 +28,8 @@ def test_names_per_region(case):
     assert transliterate_name(case["arabic"], case["region"] or None) == case["latin"]
 
 
-@pytest.mark.parametrize("rel", ["lexicons/translit_names.tsv", "lexicons/translit_chars.tsv",
-                                 "lexicons/translit_lm.tsv"])
-def test_tsv_header(rel):
-    with open(path(rel), encoding="utf-8") as fh:
+def test_tsv_header():
+    with open(path("lexicons/translit_names.tsv"), encoding="utf-8") as fh:
         head = [next(fh) for _ in range(2)]
     assert head[0].startswith("# about: ") and len(head[0]) > 20
     assert head[1].startswith("# source: ") and "CC0" in head[1] and "Apache-2.0" in head[1]
@@ -49,17 +48,25 @@ def test_name_table_schema():
     assert max(per_key.values()) <= 3
 
 
-def test_char_table_schema():
-    rows = read_tsv("lexicons/translit_chars.tsv", 3)
-    for key, latin, count in rows:
-        assert 3 <= len(key) <= 4 and regex.match(r"^[\u0621-\u064A^$_]+$", key), key
-        assert latin == "-" or regex.match(r"^[a-z'-]+$", latin), (key, latin)
-        assert int(count) >= 1
+def test_graphone_model_files():
+    meta = graphone_meta()
+    assert len(meta["about"]) > 20 and "CC0" in meta["source"] and "Apache-2.0" in meta["source"]
+    assert meta["licence"] and meta["order"] == ORDER
+    for letter, latin in meta["units"]:
+        assert len(letter) == 1 and regex.match(r"^[\u0621-\u064A]$", letter) and not lint_arabic(letter)
+        assert latin == "" or regex.match(r"^[a-z'-]+$", latin), (letter, latin)
+    model = graphone_model()
+    assert len(model.logp) == meta["ngrams"] and all(lp <= 0.0 for lp in list(model.logp.values())[:1000])
+    assert path("lexicons/translit_graphones.bin.gz").stat().st_size < 5_000_000
 
 
-def test_lm_schema():
-    for gram, count in read_tsv("lexicons/translit_lm.tsv", 2):
-        assert 1 <= len(gram) <= 3 and int(count) >= 1
+def test_graphone_model_decodes_unseen_patterns():
+    # doubled consonants (shadda unwritten) and unwritten vowels come from the model
+    assert char_model("حموشي", "maghreb") == "hammouchi"
+    assert char_model("مارلاسكا") == "marlaska"
+    assert char_model("بنموسى", "maghreb").startswith("b")  # no p in Arabic names
+    assert graphone_model().decode("") == []
+    assert gram_key((0,)) == 1 and gram_key((0, 1)) == KEY_BASE + 2
 
 
 def test_regions_file_schema():

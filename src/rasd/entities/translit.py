@@ -4,9 +4,10 @@ Data (``resources/lexicons/``, built by ``scripts/build_translit.py``):
 
 * ``translit_names.tsv``: known name tokens (normalised Arabic key) with up to three
   Latin spellings and their weights;
-* ``translit_chars.tsv``: a character model for unknown tokens: the Latin string an
-  Arabic letter most often stands for, given its neighbours (backing off to less
-  context);
+* ``translit_graphones.tsv.gz``: a joint-sequence (graphone) model for unknown tokens:
+  an n-gram model over (Arabic letter, Latin chunk) units, decoded by beam search, so
+  a letter's spelling depends on the letters and the spellings before it (unwritten
+  vowels and doubled consonants are part of the chunks);
 * ``translit_regions.yml``: per-region conventions ("maghreb": French-style
   Abdellatif, Ouahbi, El ...; "mashriq": English-style Abdul Latif, Al-...;
   "western": the name's own spelling, i.e. the table's most frequent form).
@@ -17,8 +18,12 @@ joining compound names (عبد + ال...) and writing the article per region.
 from __future__ import annotations
 
 import functools
+import gzip
+import itertools
+import json
 import math
 
+import numpy as np
 import regex
 from rapidfuzz import fuzz
 
@@ -29,11 +34,17 @@ from rasd.text.normalize import has_arabic, normalize, normalize_keep
 REGIONS = ("maghreb", "mashriq", "western")
 DEFAULT_REGION = "mashriq"
 NAMES_REL = "lexicons/translit_names.tsv"
-CHARS_REL = "lexicons/translit_chars.tsv"
-LM_REL = "lexicons/translit_lm.tsv"
-LM_WEIGHT = 0.3
-BEAM = 16
-BACKOFF = 3.0
+GRAPHONES_REL = "lexicons/translit_graphones.bin.gz"
+GRAPHONES_META_REL = "lexicons/translit_graphones.meta.json"
+KEY_BASE = 4097  # unit ids + 1 are the digits of an n-gram key (ids < 4096)
+KEY_LOW_BITS = 60
+ORDER = 6  # n-gram order of the graphone model (scripts/build_translit.py)
+BEAM = 10
+NEXT_UNITS = 12  # most probable units of a letter tried after a given unit
+FALLBACK_UNITS = 3  # units of a letter tried besides those seen after the previous unit
+UNSEEN_LOGP = -20.0
+BOS, EOS = "<s>", "</s>"
+BOS_ID, EOS_ID = 0, 1
 MIN_WEIGHT = 2  # a spelling seen once may be a mis-aligned label: the character model decides
 RARE_FORM_MIN_RATIO = 75  # ... and keeps it when it is close to its own guess (rapidfuzz ratio)
 REGIONS_REL = "lexicons/translit_regions.yml"
@@ -76,29 +87,109 @@ def name_table() -> dict[str, list[tuple[str, float]]]:
     return table
 
 
-@functools.lru_cache(maxsize=1)
-def char_table() -> dict[str, list[tuple[str, int]]]:
-    """Letter-in-context key -> [(latin, count)], most frequent first."""
-    table: dict[str, list[tuple[str, int]]] = {}
-    for key, latin, count in read_tsv(CHARS_REL, 3):
-        table.setdefault(key, []).append(("" if latin == "-" else latin, int(count)))
-    return table
+def gram_key(gram: tuple[int, ...]) -> int:
+    """One integer for an n-gram of unit ids (base ``KEY_BASE``, ids shifted by one)."""
+    key = 0
+    for u in gram:
+        key = key * KEY_BASE + u + 1
+    return key
+
+
+class GraphoneModel:
+    """Joint n-gram model over (Arabic letter, Latin chunk) units, in back-off form."""
+
+    def __init__(self, units: list[tuple[str, str]], logp: dict[int, float], bow: dict[int, float], order: int):
+        """``logp`` and ``bow`` are keyed by ``gram_key`` of the n-gram (resp. history)."""
+        self.units = units
+        self.logp = logp
+        self.bow = bow
+        self.order = order
+        self._next: dict[tuple[int, str], list[int]] = {}
+        by_letter: dict[str, list[tuple[float, int]]] = {}
+        for key, lp in logp.items():  # n-grams come shortest first (the build script sorts them)
+            if key >= KEY_BASE * KEY_BASE:
+                break
+            if key < KEY_BASE:  # unigram
+                if key - 1 > EOS_ID:
+                    by_letter.setdefault(units[key - 1][0], []).append((-lp, key - 1))
+            elif key < KEY_BASE * KEY_BASE:  # bigram
+                prev, unit = key // KEY_BASE - 1, key % KEY_BASE - 1
+                if unit > EOS_ID:
+                    self._next.setdefault((prev, units[unit][0]), []).append((-lp, unit))
+        self._next = {k: [u for _lp, u in sorted(rows)[:NEXT_UNITS]] for k, rows in self._next.items()}
+        self._top = {letter: [i for _lp, i in sorted(rows)[:FALLBACK_UNITS]] for letter, rows in by_letter.items()}
+
+    def logprob(self, history: tuple[int, ...], unit: int) -> float:
+        """log P(unit | history), backing off to shorter histories."""
+        acc = 0.0
+        while True:
+            lp = self.logp.get(gram_key(history + (unit,)))
+            if lp is not None:
+                return acc + lp
+            if not history:
+                return acc + UNSEEN_LOGP
+            acc += self.bow.get(gram_key(history), 0.0)
+            history = history[1:]
+
+    def candidates(self, prev: int, letter: str) -> list[int]:
+        """Units for ``letter`` seen after ``prev``, plus the letter's most frequent units."""
+        seen = self._next.get((prev, letter), [])
+        return seen + [u for u in self._top.get(letter, []) if u not in seen]
+
+    def decode(self, letters: str) -> list[str] | None:
+        """The most probable Latin chunk per letter (beam search); None when a letter has no unit."""
+        beams: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = [(0.0, (BOS_ID,) * (self.order - 1), ())]
+        for letter in letters:
+            nxt: dict[tuple[int, ...], tuple[float, tuple[int, ...], tuple[int, ...]]] = {}
+            for score, hist, out in beams:
+                for u in self.candidates(hist[-1], letter):
+                    s = score + self.logprob(hist, u)
+                    h = (hist + (u,))[1:]
+                    if h not in nxt or s > nxt[h][0]:
+                        nxt[h] = (s, h, out + (u,))
+            if not nxt:
+                return None
+            beams = sorted(nxt.values(), key=lambda b: (-b[0], b[2]))[:BEAM]
+        best = max(beams, key=lambda b: (b[0] + self.logprob(b[1], EOS_ID), tuple(-u for u in b[2])))
+        return [self.units[u][1] for u in best[2]]
 
 
 @functools.lru_cache(maxsize=1)
-def char_lm() -> dict[str, int]:
-    """Character 1-3-gram counts of Latin spellings (``^`` and ``$`` mark word edges)."""
-    return {gram: int(count) for gram, count in read_tsv(LM_REL, 2)}
+def graphone_meta() -> dict:
+    """The model's sidecar: about, source, licence, order, n-gram count and the unit list."""
+    p = resource_path(GRAPHONES_META_REL)
+    try:
+        meta = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(str(p), None, "file not found (build it with scripts/build_translit.py)") from None
+    for key in ("about", "source", "licence", "order", "ngrams", "units"):
+        if key not in meta:
+            raise DataError(str(p), key, "missing key")
+    return meta
 
 
-def lm_logprob(history: str, ch: str) -> float:
-    """log P(ch | last two characters), interpolating 3-, 2- and 1-gram estimates."""
-    lm = char_lm()
-    h2, h1 = history[-2:], history[-1:]
-    p3 = lm.get(h2 + ch, 0) / lm[h2] if lm.get(h2) else 0.0
-    p2 = lm.get(h1 + ch, 0) / lm[h1] if lm.get(h1) else 0.0
-    p1 = (lm.get(ch, 0) + 1) / (lm.get("^", 1) * 8)
-    return math.log(0.6 * p3 + 0.3 * p2 + 0.1 * min(p1, 1.0))
+@functools.lru_cache(maxsize=1)
+def graphone_model() -> GraphoneModel:
+    """The packaged graphone model (``translit_graphones.*``, built by scripts/build_translit.py)."""
+    meta = graphone_meta()
+    units = [(BOS, ""), (EOS, "")] + [(letter, latin) for letter, latin in meta["units"]]
+    n = int(meta["ngrams"])
+    p = resource_path(GRAPHONES_REL)
+    try:
+        raw = gzip.decompress(p.read_bytes())
+    except FileNotFoundError:
+        raise DataError(str(p), None, "file not found (build it with scripts/build_translit.py)") from None
+    if len(raw) != n * 18:
+        raise DataError(str(p), None, f"expected {n} n-grams ({n * 18} bytes), got {len(raw)} bytes")
+    high = np.frombuffer(raw, "<u2", n, 0).tolist()
+    low = np.frombuffer(raw, "<u8", n, 2 * n).tolist()
+    keys = [(h << KEY_LOW_BITS) | lo for h, lo in zip(high, low)]
+    logp_arr = np.frombuffer(raw, "<f4", n, 10 * n)
+    bow_arr = np.frombuffer(raw, "<f4", n, 14 * n)
+    logp = dict(zip(keys, logp_arr.tolist()))
+    has_bow = ~np.isnan(bow_arr)
+    bow = dict(zip(itertools.compress(keys, has_bow.tolist()), bow_arr[has_bow].tolist()))
+    return GraphoneModel(units, logp, bow, int(meta["order"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -148,14 +239,6 @@ def _fixed() -> dict[str, dict[str, str]]:
     return {normalize(k): v for k, v in load_yaml(REGIONS_REL)["fixed"].items()}
 
 
-def context_keys(ar: str, i: int) -> list[str]:
-    """Context keys of letter ``i`` of ``ar``, most specific first (also used by the build script)."""
-    prev = ar[i - 1] if i > 0 else "^"
-    nxt = ar[i + 1] if i + 1 < len(ar) else "$"
-    prev2 = ar[i - 2] if i > 1 else "^"
-    return [f"{prev2}{prev}{ar[i]}{nxt}", f"{prev}{ar[i]}{nxt}", f"{prev}{ar[i]}_", f"_{ar[i]}{nxt}", f"_{ar[i]}_"]
-
-
 def _region(region: str | None) -> dict:
     if region is None:
         region = DEFAULT_REGION
@@ -165,70 +248,40 @@ def _region(region: str | None) -> dict:
         raise ValueError(f"unknown region {region!r} (one of {', '.join(REGIONS)})") from None
 
 
-def _rewrite(letter: str, emitted: str, rules: dict) -> str:
+def _rewrite(letter: str, emitted: str, rules: dict, before: str = "") -> str:
+    """``emitted`` (the Latin chunk of ``letter``) with the region's rewrite rule applied.
+
+    A rewrite that would repeat the letter the previous chunk (``before``) ends with is
+    skipped (Hammou + u stays Hammouchi, not Hammouuchi).
+    """
     for frm, to in (rules.get(letter) or {}).items():
+        if emitted.startswith(to):
+            return emitted
         if emitted.startswith(frm):
+            if before and to and before[-1] == to[0] and to != frm:
+                return emitted
             return to + emitted[len(frm):]
     return emitted
 
 
-@functools.lru_cache(maxsize=65536)
-def _emissions_ctx(keys: tuple[str, ...]) -> list[tuple[str, float]]:
-    """Mix the emissions of all context levels, the specific ones weighted by how often they were seen."""
-    table = char_table()
-    probs: dict[str, float] = {}
-    mass = 1.0
-    levels = [table[k] for k in keys if k in table]
-    for n, rows in enumerate(levels):
-        total = sum(c for _l, c in rows)
-        share = mass if n == len(levels) - 1 else mass * total / (total + BACKOFF)
-        for latin, c in rows:
-            probs[latin] = probs.get(latin, 0.0) + share * c / total
-        mass -= share
-    ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))[:6]
-    return [(latin, math.log(p)) for latin, p in ranked] or [("", 0.0)]
-
-
-@functools.lru_cache(maxsize=1)
-def _never_silent() -> frozenset[str]:
-    return frozenset(load_yaml(REGIONS_REL)["never_silent"])
-
-
-def _emissions(ar: str, i: int) -> list[tuple[str, float]]:
-    options = _emissions_ctx(tuple(context_keys(ar, i)))
-    if ar[i] in _never_silent():
-        return [o for o in options if o[0]] or options
-    return options
-
-
 def _decode(ar: str) -> list[str]:
-    """Best Latin string per letter: character-model score plus the Latin language model (beam search)."""
-    beams: dict[str, tuple[float, list[str]]] = {"^^": (0.0, [])}
-    for i, letter in enumerate(ar):
-        if not has_arabic(letter):
-            beams = {(h + letter.lower())[-2:]: (sc, out + [letter.lower()]) for h, (sc, out) in beams.items()}
-            continue
-        nxt: dict[str, tuple[float, list[str]]] = {}
-        for hist, (score, out) in beams.items():
-            for latin, lp in _emissions(ar, i):
-                s, h = score + lp, hist
-                for ch in latin:
-                    s += LM_WEIGHT * lm_logprob(h, ch)
-                    h = (h + ch)[-2:]
-                if h not in nxt or s > nxt[h][0]:
-                    nxt[h] = (s, out + [latin])
-        beams = dict(sorted(nxt.items(), key=lambda kv: -kv[1][0])[:BEAM])
-    best = max(beams.items(), key=lambda kv: kv[1][0] + LM_WEIGHT * lm_logprob(kv[0], "$"))
-    return best[1][1]
+    """Latin chunk per letter of ``ar``: the graphone model on each Arabic run, other characters kept."""
+    parts: list[str] = []
+    for run in regex.finditer(r"[\u0621-\u064A]+|[^\u0621-\u064A]+", ar):
+        text = run.group()
+        chunks = graphone_model().decode(text) if has_arabic(text) else None
+        parts.extend(chunks if chunks is not None else [c.lower() if not has_arabic(c) else "" for c in text])
+    return parts
 
 
 def char_model(arabic: str, region: str | None = None) -> str:
-    """Lower-case Latin for an unknown Arabic token: character model + language model, then region rewrites."""
+    """Lower-case Latin for an unknown Arabic token: the graphone model, then the region's rewrites."""
     ar = normalize_keep(arabic)
     parts = _decode(ar)
     if region:
         rules = _region(region).get("rewrite") or {}
-        parts = [_rewrite(letter, latin, rules) for letter, latin in zip(ar, parts)]
+        parts = [_rewrite(letter, latin, rules, parts[i - 1] if i else "")
+                 for i, (letter, latin) in enumerate(zip(ar, parts))]
     return _TRIPLE.sub(r"\1\1", "".join(parts))
 
 
@@ -271,9 +324,9 @@ def _lower_token(arabic: str, region: str | None) -> str:
     if not has_arabic(key):
         return normalize_keep(arabic)  # marks or tatweel alone leave nothing
     keep = normalize_keep(arabic)
-    if keep.startswith(_ARTICLE) and len(key) > 3:  # the article is a bare alef + lam (ألبرتو is not)
-        rest = key[len(_ARTICLE):]
-        if rest in name_table() or key not in name_table():
+    if region and keep.startswith(_ARTICLE) and len(key) > 3:  # the article is a bare alef + lam (ألبرتو is not)
+        rest, table = key[len(_ARTICLE):], name_table()
+        if (rest in table and (key not in table or table[rest][0][1] >= table[key][0][1])) or key not in table:
             rest_latin = _lower_token(keep[len(_ARTICLE):], region)
             return _region(region)["article"].format(rest=rest_latin)
     forms = name_table().get(key)
@@ -296,7 +349,10 @@ def _compound(rest: str, region: str | None, with_article: bool) -> str:
     """عبد + (ال)rest: the region's compound pattern around the Latin of rest."""
     sun = with_article and rest[:1] in _sun_letters()
     fmt = _region(region)["compound"]["abd_article_sun" if sun else "abd_article" if with_article else "abd"]
-    forms = name_table().get(_ARTICLE + rest) if with_article and rest not in name_table() else None
+    forms = name_table().get(_ARTICLE + rest) if with_article else None
+    bare = name_table().get(rest)
+    if forms and bare and bare[0][1] >= forms[0][1]:
+        forms = None  # the bare form is at least as well attested
     if forms:
         latin = _LEADING_ARTICLE.sub("", choose_form(forms, region), count=1)
     else:
