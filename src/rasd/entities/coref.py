@@ -27,8 +27,9 @@ class Group:
     items: list[tuple[Found, str]] = field(default_factory=list)  # (found, raw text)
 
 
+@functools.lru_cache(maxsize=50_000)
 def surname_key(text: str) -> str | None:
-    """The last word of a person's name without the article, in display normal form."""
+    """The last word of a person's name without the article, in display normal form (cached)."""
     words = normalize_keep(text).split()
     if len(words) < 2:
         return None
@@ -36,7 +37,9 @@ def surname_key(text: str) -> str | None:
     return last[2:] if last.startswith(ARTICLE) and len(last) > 4 else last
 
 
+@functools.lru_cache(maxsize=50_000)
 def bare(word: str) -> str:
+    """``word`` in display normal form, without the article (cached)."""
     w = normalize_keep(word)
     return w[2:] if w.startswith(ARTICLE) and len(w) > 4 else w
 

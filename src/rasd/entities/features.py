@@ -27,6 +27,7 @@ from typing import Callable, Sequence
 
 import regex
 
+from rasd.kb import norm_token
 from rasd.resources import load_yaml
 from rasd.text.normalize import normalize, strip_clitics
 
@@ -91,7 +92,8 @@ def _cue_of(stems: Sequence[str]) -> str | None:
     return None
 
 
-OFFSETS = (-2, -1, 1, 2)
+OFFSETS = (-2, -1, 1, 2)  # neighbours whose word features a token sees
+GAZ_OFFSETS = (-1, 1)  # neighbours whose gazetteer features a token sees
 
 
 class WordInfo:
@@ -108,7 +110,7 @@ class WordInfo:
 @functools.lru_cache(maxsize=200_000)
 def word_info(token: str) -> WordInfo:
     """The cached word-level features of one surface token."""
-    norm = normalize(token) or token
+    norm = norm_token(token) or token
     stems = strip_clitics(norm)
     short = stems[-1]
     shape = word_shape(token)
@@ -145,15 +147,37 @@ def word_info(token: str) -> WordInfo:
     return WordInfo(norm, tuple(feats), nb)
 
 
+def bigram_before(prev: str, word: str) -> str:
+    """The bigram feature a token gets from its left neighbour (normalised forms)."""
+    return f"bg-={prev}|{word}"
+
+
+def bigram_after(word: str, nxt: str) -> str:
+    """The bigram feature a token gets from its right neighbour (normalised forms)."""
+    return f"bg+={word}|{nxt}"
+
+
+def gaz_lent(feature: str, d: int) -> str:
+    """A neighbour's gazetteer feature as seen from offset ``d`` (``gaz:B-GPE@-1``)."""
+    return f"{feature}@{d:+d}"
+
+
+def sentence_infos(tokens: list[str], gazetteer: GazetteerFn | None = None
+                   ) -> tuple[list[WordInfo], list[list[str]] | None]:
+    """The word infos of a sentence and its gazetteer features per token (None without a gazetteer)."""
+    infos = [word_info(t) for t in tokens]
+    gaz = _gazetteer(tokens, gazetteer) if gazetteer is not None else None
+    return infos, gaz
+
+
 def sentence_parts(tokens: list[str], gazetteer: GazetteerFn | None = None) -> tuple[list[WordInfo], list[list[str]]]:
     """The word infos of a sentence and, per token, its sentence-level features (edges, bigrams, gazetteer).
 
     A token's full feature list is its ``own`` features, the ``as_neighbour`` features of the
     tokens at offsets ±1/±2, and these sentence-level features (``sentence_features``).
     """
-    infos = [word_info(t) for t in tokens]
+    infos, gaz = sentence_infos(tokens, gazetteer)
     n = len(tokens)
-    gaz = _gazetteer(tokens, gazetteer) if gazetteer is not None else None
     extras: list[list[str]] = []
     for k in range(n):
         f = []
@@ -162,9 +186,9 @@ def sentence_parts(tokens: list[str], gazetteer: GazetteerFn | None = None) -> t
         elif k == n - 1:
             f.append("EOS")
         if k > 0:
-            f.append(f"bg-={infos[k - 1].norm}|{infos[k].norm}")
+            f.append(bigram_before(infos[k - 1].norm, infos[k].norm))
         if k < n - 1:
-            f.append(f"bg+={infos[k].norm}|{infos[k + 1].norm}")
+            f.append(bigram_after(infos[k].norm, infos[k + 1].norm))
         if gaz is not None:
             _add_gaz(f, gaz, k, n)
         extras.append(f)
@@ -197,8 +221,8 @@ def _gazetteer(tokens: list[str], gazetteer: GazetteerFn) -> list[list[str]]:
 def _add_gaz(f: list[str], gaz: list[list[str]], k: int, n: int) -> None:
     for g in gaz[k]:
         f.append(g)
-    for d in (-1, 1):
+    for d in GAZ_OFFSETS:
         j = k + d
         if 0 <= j < n:
             for g in gaz[j]:
-                f.append(f"{g}@{d:+d}")
+                f.append(gaz_lent(g, d))

@@ -32,13 +32,28 @@ class PhraseSet:
             self.first.setdefault(toks[0], []).append(toks)
         for k in self.first:
             self.first[k].sort(key=len, reverse=True)
+        self._starts: dict[str, tuple[list[tuple[str, ...]], ...]] = {}
+        self._stem_hit: dict[str, bool] = {}
+
+    def _phrases_at(self, word: str) -> tuple[list[tuple[str, ...]], ...]:
+        """Per stem of ``word`` (in ``stems`` order) that starts a phrase, those phrases (cached)."""
+        hit = self._starts.get(word)
+        if hit is None:
+            hit = tuple(self.first[s] for s in stems(word) if s in self.first)
+            if len(self._starts) > 100_000:
+                self._starts.clear()
+            self._starts[word] = hit
+        return hit
 
     def match(self, norm: list[str], i: int, clitics: bool = True) -> tuple[int, tuple[str, ...]] | None:
         """(end token index, phrase) of the longest phrase at ``i``, or None."""
-        cands = stems(norm[i]) if clitics else [norm[i]]
+        if clitics:
+            groups = self._phrases_at(norm[i])
+        else:
+            groups = (self.first[norm[i]],) if norm[i] in self.first else ()
         best = None
-        for stem in cands:
-            for toks in self.first.get(stem, ()):
+        for group in groups:
+            for toks in group:
                 end = i + len(toks)
                 if end <= len(norm) and tuple(norm[i + 1:end]) == toks[1:]:
                     if best is None or end > best[0]:
@@ -51,7 +66,13 @@ class PhraseSet:
 
     def has_stem(self, word: str) -> bool:
         """True when ``word`` or one of its clitic-stripped stems is a one-word phrase here."""
-        return any((s,) in self.value for s in stems(word))
+        hit = self._stem_hit.get(word)
+        if hit is None:
+            hit = any((s,) in self.value for s in stems(word))
+            if len(self._stem_hit) > 100_000:
+                self._stem_hit.clear()
+            self._stem_hit[word] = hit
+        return hit
 
 
 @dataclass(frozen=True)

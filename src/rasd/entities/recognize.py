@@ -444,11 +444,13 @@ def tagger():
 _TAG_TYPES = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE"}
 
 
-def crf_candidates(kb: KB, lex: Lexicon, toks: list[Tok]) -> list[Found]:
-    tg = tagger()
-    if tg is None or not toks:
-        return []
-    tags = tg.tag([t.text for t in toks])
+def crf_candidates(kb: KB, lex: Lexicon, toks: list[Tok], tags: list[str] | None = None) -> list[Found]:
+    """Mentions from the tagger's tags for ``toks`` (computed here unless given, e.g. from a batch)."""
+    if tags is None:
+        tg = tagger()
+        if tg is None or not toks:
+            return []
+        tags = tg.tag([t.text for t in toks])
     out = []
     for i, j, typ in _spans(tags):
         typ = _TAG_TYPES.get(typ)
@@ -536,30 +538,51 @@ def resolve(found: list[Found]) -> list[Found]:
     return sorted(chosen, key=lambda f: f.i)
 
 
-def recognize_sentence(toks: list[Tok], kb: KB | None = None, lex: Lexicon | None = None,
-                       use_crf: bool = True) -> list[Found]:
-    """Mentions of one tokenised sentence."""
-    kb = kb or get_kb()
-    lex = lex or lexicon()
+def rule_candidates(toks: list[Tok], kb: KB, lex: Lexicon) -> list[Found]:
+    """Mentions of one sentence from the KB and the patterns (before the tagger)."""
     found = kb_candidates(kb, lex, toks)
     mask = covered_mask(len(toks), found)
     orgs = org_candidates(kb, lex, toks, mask)
     people = person_candidates(kb, lex, toks, mask, orgs)
     mask2 = covered_mask(len(toks), found + orgs + people)
     found += orgs + people + acronym_candidates(toks, mask2) + outlet_candidates(lex, toks, mask2)
+    return found
+
+
+def recognize_sentence(toks: list[Tok], kb: KB | None = None, lex: Lexicon | None = None,
+                       use_crf: bool = True) -> list[Found]:
+    """Mentions of one tokenised sentence."""
+    kb = kb or get_kb()
+    lex = lex or lexicon()
+    found = rule_candidates(toks, kb, lex)
     if use_crf and _worth_tagging(kb, lex, toks, covered_mask(len(toks), found)):
         found += crf_candidates(kb, lex, toks)
     return resolve(found)
 
 
 def recognize(doc: Document, use_crf: bool = True) -> list[tuple[list[Tok], list[Found]]]:
-    """Per content sentence: its tokens and the mentions found in it."""
-    out = []
+    """Per content sentence: its tokens and the mentions found in it.
+
+    Same answer as :func:`recognize_sentence` on each sentence; the sentences worth tagging
+    go through the tagger in one batch.
+    """
+    kb, lex = get_kb(), lexicon()
+    sents: list[tuple[int, list[Tok], list[Found]]] = []
     for n, sent in enumerate(content_sentences(doc)):
         if not has_arabic(sent.text) and not _LATIN_ACRONYM.search(sent.text):
             continue
         toks = sentence_tokens(doc.raw, sent)
-        found = recognize_sentence(toks, use_crf=use_crf)
+        sents.append((n, toks, rule_candidates(toks, kb, lex)))
+    tg = tagger() if use_crf else None
+    if tg is not None:
+        todo = [k for k, (_, toks, found) in enumerate(sents)
+                if toks and _worth_tagging(kb, lex, toks, covered_mask(len(toks), found))]
+        tags = tg.tag_many([[t.text for t in sents[k][1]] for k in todo])
+        for k, tg_tags in zip(todo, tags):
+            sents[k][2].extend(crf_candidates(kb, lex, sents[k][1], tg_tags))
+    out = []
+    for n, toks, found in sents:
+        found = resolve(found)
         for f in found:
             f.sent = n
         out.append((toks, found))

@@ -28,7 +28,7 @@ from rasd.text.tokens import tokenize
 
 TYPES = ("PER", "ORG", "GPE", "LOC")
 KB_FILES = ("countries.yml", "regions.yml", "cities.yml", "organizations.yml", "groups.yml",
-            "people.yml", "ministries.yml")
+            "people.yml", "ministries.yml", "places_extra.yml")
 _ID = re.compile(r"^[a-z0-9][a-z0-9:._-]*$")
 _ISO = re.compile(r"^[A-Z]{2}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -108,8 +108,9 @@ def norm_token(token: str) -> str:
     return normalize(token)
 
 
+@functools.lru_cache(maxsize=100_000)
 def key_tokens(s: str) -> tuple[str, ...]:
-    """The normalised token tuple of an alias or a text stretch."""
+    """The normalised token tuple of an alias or a text stretch (cached)."""
     return tuple(t.text for t in tokenize(normalize(s)))
 
 
@@ -195,6 +196,8 @@ class KB:
         self.first: dict[str, list[tuple[str, ...]]] = {}
         self.first_names: set[str] = set()
         self._recent: dict[tuple[str, ...], list[Match]] = {}
+        self._start_cache: dict[str, tuple] = {}
+        self._first_name_cache: dict[str, bool] = {}
         for e in entries:
             if e.id in self.by_id:
                 raise _err(e.file, e.id, f"duplicate id (also in {self.by_id[e.id].file})")
@@ -252,7 +255,7 @@ class KB:
         hit = self._recent.get(key)
         if hit is None:
             hit = self._scan(norm)
-            if len(self._recent) > 64:
+            if len(self._recent) > 4096:
                 self._recent.clear()
             self._recent[key] = hit
         return hit
@@ -274,13 +277,23 @@ class KB:
                 i = m.end
         return out
 
+    def _starts(self, word: str) -> tuple[tuple[str, list[tuple[str, ...]]], ...]:
+        """The stems of ``word`` that may start an alias, with those aliases' token tuples (cached)."""
+        cache = self._start_cache
+        hit = cache.get(word)
+        if hit is None:
+            hit = tuple((s, self.first[s]) for s in stems(word)
+                        if s in self.first and (s == word or len(s) >= MIN_STRIPPED))
+            if len(cache) > 200_000:
+                cache.clear()
+            cache[word] = hit
+        return hit
+
     def _match_at(self, norm: list[str], i: int) -> Match | None:
         best: Match | None = None
         word = norm[i]
-        for stem in stems(word):
-            if stem != word and len(stem) < MIN_STRIPPED:
-                continue
-            for toks in self.first.get(stem, ()):
+        for stem, cands in self._starts(word):
+            for toks in cands:
                 L = len(toks)
                 if best is not None and L <= best.end - best.start:
                     break
@@ -314,9 +327,19 @@ class KB:
                 if kind == "nisba":
                     feats[j].append("gaz:NISBA")
         for j, w in enumerate(norm):
-            if any(s in self.first_names for s in stems(w)[:2]):
+            if self._per_first(w):
                 feats[j].append("gaz:PER_FIRST")
         return feats
+
+    def _per_first(self, word: str) -> bool:
+        """``word`` (or its first stem) is the first token of a known person's name (cached)."""
+        hit = self._first_name_cache.get(word)
+        if hit is None:
+            hit = any(s in self.first_names for s in stems(word)[:2])
+            if len(self._first_name_cache) > 200_000:
+                self._first_name_cache.clear()
+            self._first_name_cache[word] = hit
+        return hit
 
 
 COMPILED = "kb/compiled.json"  # written by scripts/build_kb_index.py; a cache, never the source
@@ -379,6 +402,8 @@ def _from_compiled() -> KB | None:
     kb.first = {k: [tuple(t) for t in v] for k, v in data["first"].items()}
     kb.first_names = set(data["first_names"])
     kb._recent = {}
+    kb._start_cache = {}
+    kb._first_name_cache = {}
     return kb
 
 
