@@ -47,7 +47,7 @@ def test_line_table(line, zone, expected):
 def test_every_pattern_catches_its_own_examples():
     for entry in load_yaml("lexicons/boilerplate.yml")["patterns"]:
         for ex in entry.get("examples", []):
-            rules = [classify_line(ex, z) for z in ("head", "body", "tail")]
+            rules = [classify_line(ex, z) for z in ("head", "body", "tail", "dateline")]
             kinds = {kind_of(r) for r in rules if r}
             assert entry["kind"] in kinds, f"{entry['id']}: {ex!r} -> {rules}"
 
@@ -73,12 +73,14 @@ def test_boilerplate_yml_schema():
             assert key in e, f"{e.get('id')}: missing {key}"
         assert e["id"] not in ids
         ids.add(e["id"])
-        assert e["match"] in ("line", "search") and e["where"] in ("any", "edge", "head", "tail")
+        assert e["match"] in ("line", "search") and e["where"] in ("any", "edge", "head", "tail", "dateline")
         assert isinstance(e["max_len"], int) and 0 < e["max_len"] <= 400
         regex.compile(e["regex"])
         assert e["examples"], f"{e['id']} has no examples"
-    assert data["language_switch"] and data["html_furniture"]
-    for key in ("paragraph_words", "edge_lines", "short_words", "short_chars"):
+    assert data["language_switch"] and data["html_furniture"] and data["section_labels"]
+    assert all(isinstance(s, str) and s.strip() and len(s.split()) <= 3 for s in data["section_labels"])
+    for key in ("paragraph_words", "edge_lines", "short_words", "short_chars", "title_label_words",
+                "head_label_words", "head_label_chars"):
         assert isinstance(data["limits"][key], int)
     for s in _arabic_strings(data):
         assert lint_arabic(s) == [], s
@@ -102,6 +104,8 @@ def test_outlets_yml_schema():
             assert regex.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}(?:/[a-z0-9_/-]+)?", d), d
         for sig in o.get("signatures", []):
             regex.compile(sig)
+        # an ambiguous alias is one of the entry's aliases
+        assert set(o.get("ambiguous_aliases", [])) <= set(o.get("aliases", [])), o["id"]
     for key in ("media_nouns", "interview_cues", "exclusive_cues"):
         assert data[key]
     for c in data["interview_cues"] + data["exclusive_cues"]:
@@ -279,7 +283,7 @@ def test_outlet_from_copyright_line():
 # ---- the bundled examples ------------------------------------------------------------------
 
 EXAMPLE_FURNITURE = {
-    "01_visit_rabat_madrid.txt": ["AR", "FR", "الأكثر قراءة", "بقلم: سلمى الإدريسي",
+    "01_visit_rabat_madrid.txt": ["AR", "FR", "الأكثر قراءة", "بقلم: سلمى الإدريسي", "الرباط - الأحد 16 مارس 2025",
                                   "اقرأ أيضا: الأمن يحجز أطنانا من مخدر الشيرا بميناء طنجة المتوسط", "شارك المقال",
                                   "فيسبوك تويتر واتساب", "اشترك في النشرة البريدية للرصيف الأمني لتصلك آخر الأخبار",
                                   "جميع الحقوق محفوظة © الرصيف الأمني 2025", "العودة إلى أعلى الصفحة"],
@@ -287,15 +291,16 @@ EXAMPLE_FURNITURE = {
                                     "تنويه: هذا الخبر حصري لموقع «المرصد المغاربي»، ولا يسمح بنقله دون ذكر المصدر.",
                                     "الوسوم: الإرهاب، المكتب المركزي للأبحاث القضائية، طنجة، تطوان", "شارك بتعليقك",
                                     "سجل في نشرتنا الإخبارية", "© 2025 المرصد المغاربي. جميع الحقوق محفوظة"],
-    "03_arab_interior_ministers_a.txt": ["إقرأ أيضا", "تونس تحتضن ورشة عربية حول الأمن السيبراني", "Partager",
+    "03_arab_interior_ministers_a.txt": ["تونس - الخميس 7 مارس 2024", "إقرأ أيضا", "تونس تحتضن ورشة عربية حول الأمن السيبراني", "Partager",
                                          "Lire aussi", "المزيد من الأخبار"],
-    "04_arab_interior_ministers_b.txt": ["Sorry, you need to enable JavaScript to view this page.", "مواضيع ذات صلة",
+    "04_arab_interior_ministers_b.txt": ["Sorry, you need to enable JavaScript to view this page.", "الاثنين 20 يناير 2025",
+                                         "مواضيع ذات صلة",
                                          "المزيد من التقارير"],
     "05_visit_madrid_2024.txt": ["يقرأ حاليا", "EN", "نشر في: 13 مارس 2024 - 18:20", "المنصوري ورويث",
                                  "مقالات ذات صلة", "الأمن الإسباني يوقف مشتبها فيه بالتطرف في برشلونة",
                                  "تفكيك شبكة لتهريب المهاجرين بسواحل الداخلة", "أضف تعليقك",
                                  "لن يتم نشر بريدك الإلكتروني. الحقول المطلوبة محددة بعلامة *", "الرجوع إلى أعلى الصفحة"],
-    "06_migration_atlantic.txt": ["عربي", "English", "تابعونا على فيسبوك وتويتر",
+    "06_migration_atlantic.txt": ["عربي", "English", "الثلاثاء 20 ماي 2025", "تابعونا على فيسبوك وتويتر",
                                   "للمزيد من الأخبار حمل تطبيق بوابة الساحل", "المصدر: بوابة الساحل",
                                   "يمنع نسخ أو إعادة نشر محتوى هذا الموقع دون إذن مسبق"],
 }
@@ -326,3 +331,84 @@ def test_seeds_title_and_furniture_against_gold(shared):
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert titles == len(gold["documents"])
     assert f1 >= 0.95, (tp, fp, fn)
+
+
+# ---- head of the page: section labels, headline, stamps and bylines ---------------------------
+
+def test_section_label_before_the_headline_is_furniture_not_the_title():
+    raw = f"الرئيسية\nمحليات\nEnglish\nالدرك يحجز شحنة من السجائر المهربة قرب الحدود\n\n{PARA}\n\n{PARA2}"
+    d = doc_of(raw)
+    assert d.title.text == "الدرك يحجز شحنة من السجائر المهربة قرب الحدود"
+    assert [ln.rule for ln in d.lines if ln.kind == "title"] == ["headline"]
+    assert furniture_texts(d) == ["الرئيسية", "محليات", "English"]
+    # an unlisted two-word rubric before the headline: furniture by its shape
+    d = doc_of(f"ملف الأسبوع\nالدرك يحجز شحنة من السجائر المهربة قرب الحدود\n\n{PARA}")
+    assert d.title.text.startswith("الدرك يحجز") and furniture_texts(d) == ["ملف الأسبوع"]
+    assert d.boilerplate[0].rule == "head-label"
+
+
+def test_stamp_and_byline_after_the_headline_are_furniture():
+    raw = (f"أخبار العالم\nالشرطة تفكك شبكة لتهريب البشر في الميناء\nالسبت، 8 مارس 2025 - 14:10\nكتب أيمن الصاوي\n"
+           f"الإسكندرية - متابعة\n\n{PARA}\n\n{PARA2}")
+    d = doc_of(raw)
+    assert d.title.text == "الشرطة تفكك شبكة لتهريب البشر في الميناء"
+    assert furniture_texts(d) == ["أخبار العالم", "السبت، 8 مارس 2025 - 14:10", "كتب أيمن الصاوي", "الإسكندرية - متابعة"]
+    assert [kind_of(s.rule) for s in d.boilerplate] == ["section-label", "stamp", "byline", "byline"]
+    assert d.bad_spans() == []
+
+
+def test_headline_shaped_like_a_byline_stays_the_title():
+    # dateline patterns only apply after the headline: a short "X - Y" headline is kept
+    d = doc_of(f"غزة - قصف جديد\n\n{PARA}")
+    assert d.title.text == "غزة - قصف جديد" and furniture_texts(d) == []
+    # a two-word headline with nothing better in the head is still the title
+    d = doc_of(f"إحباط هجوم\n\n{PARA}")
+    assert d.title.text == "إحباط هجوم"
+
+
+def test_title_prefers_a_head_line_the_page_prints_twice():
+    raw = f"وطنية\nسطر تعريفي بالموقع الإخباري\nتوقيف مروج للمخدرات بالمدينة القديمة\nتوقيف مروج للمخدرات بالمدينة القديمة\n\n{PARA}"
+    d = doc_of(raw)
+    assert d.title.text == "توقيف مروج للمخدرات بالمدينة القديمة"
+
+
+def test_short_widgets_at_the_tail():
+    raw = f"عنوان الخبر الأمني اليوم\n\n{PARA}\n\n{PARA2}\n\nشارك:\nتيلغرام\nالنشرة البريدية\nاشترك ليصلك كل جديد\nتابعونا على فايسبوك\nTürkçe"
+    d = doc_of(raw)
+    assert furniture_texts(d) == ["شارك:", "تيلغرام", "النشرة البريدية", "اشترك ليصلك كل جديد", "تابعونا على فايسبوك", "Türkçe"]
+
+
+# ---- outlet: distinctive aliases, rights owners -------------------------------------------------
+
+def test_distinctive_alias_of_an_ambiguous_outlet_names_it():
+    d = doc_of(f"عنوان\n\n{PARA}\n\n{PARA2}\n\nجميع الحقوق محفوظة لـ الجزيرة نت 2025\n")
+    assert d.outlet == "Al Jazeera (الجزيرة)" and d.outlet_rule == "text:furniture"
+    # the bare name of an ambiguous outlet is still no evidence; two outlets named الشروق decide nothing
+    d = doc_of(f"عنوان\n\n{PARA}\n\n{PARA2}\n\nتابعونا على تطبيق الشروق\n")
+    assert d.outlet is None
+    d = doc_of(f"عنوان\n\n{PARA}\n\n{PARA2}\n\nجميع الحقوق محفوظة لجريدة الشروق\n")
+    assert d.outlet is None or d.outlet_rule != "text:furniture"
+    assert lookup_name("الشروق أونلاين").id == "echorouk"
+
+
+@pytest.mark.parametrize("line,name", [
+    ("جميع الحقوق محفوظة لـ بوابة الأطلس © 2025", "بوابة الأطلس"),
+    ("كل الحقوق محفوظة لمؤسسة النجم للإعلام", "مؤسسة النجم للإعلام"),
+    ("جميع الحقوق محفوظة للساحل اليوم 2024", "الساحل اليوم"),
+    ("All rights reserved to Sahel Post © 2024", "Sahel Post"),
+])
+def test_unregistered_outlet_from_the_rights_owner(line, name):
+    d = doc_of(f"عنوان\n\n{PARA}\n\n{PARA2}\n\n{line}\n")
+    assert d.outlet == name and d.outlet_rule == "text:copyright-unregistered"
+
+
+def test_unquoted_outlet_in_an_exclusive_notice_only_when_its_end_is_clear():
+    notice = "تنويه: هذا التقرير حصري لجريدة النجم الساطع، ويمنع نقله دون ذكر المصدر."
+    d = doc_of(f"عنوان\n\n{PARA}\n\n{PARA2}\n\n{notice}\n")
+    assert d.outlet == "النجم الساطع" and d.outlet_rule == "text:exclusive-unregistered"
+    # no punctuation after the name: where it ends is a guess, so no outlet
+    notice = "ملحوظة: هذا الخبر حصري لموقع النجم الساطع ولا يسمح بنقله دون ذكر المصدر"
+    assert doc_of(f"عنوان\n\n{PARA}\n\n{PARA2}\n\n{notice}\n").outlet is None
+    # in the body an "exclusive statement to X" names the outlet quoted, not the publisher
+    d = doc_of(f"عنوان\n\n{PARA}\n\nوقال في تصريح حصري لجريدة النجم الساطع، إن التحقيق مستمر.\n\n{PARA2}")
+    assert d.outlet is None

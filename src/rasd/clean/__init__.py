@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from rasd.clean.boilerplate import (body_lines, classify_line, doc_zones, line_key, mark_name_pairs,
+from rasd.clean.boilerplate import (body_lines, classify_line, doc_zones, line_key, mark_around_title, mark_name_pairs,
                                     mark_patterns, mark_repeats, mark_tail_block, shared_furniture)
 from rasd.clean.lines import fold, split_lines
 from rasd.clean.outlet import from_meta, from_text, lookup_domain, lookup_name, mark_outlet_names, registry
@@ -41,7 +41,8 @@ def clean_document(doc: Document, known: Iterable[str] = ()) -> Document:
     mark_patterns(body, z, known, sigs)
     mark_outlet_names(body, z, doc.meta.get("outlet") if isinstance(doc.meta.get("outlet"), str) else None)
     meta_title = doc.meta.get("title") if isinstance(doc.meta.get("title"), str) else None
-    title, title_rule = find_title(body, meta_title)
+    title, title_rule = find_title(body, meta_title, z)
+    mark_around_title(body, z, title)
     title_key = line_key(title.text) if title else None
     mark_repeats(body, title_key)
     mark_name_pairs(body, z)

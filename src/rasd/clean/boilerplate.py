@@ -10,12 +10,15 @@ Signals, in the order ``rasd.clean.clean_document`` applies them (``mark_pattern
 3. repetition inside the document: a short label line (no sentence punctuation) printed twice is an
    image caption or a widget, unless it is the headline;
 4. captions made only of names joined by و ("X وY") whose names the article itself uses;
-5. headline lists under a tail "related / read also" header.
+5. headline lists under a tail "related / read also" header;
+6. around the headline (``mark_around_title``): short labels before it, bylines and credits between it
+   and the body (patterns with ``where: dateline``).
 
 (``rasd.clean.outlet.mark_outlet_names`` adds one more: a head or tail line that is only an outlet's
 name, the site's logo text.)  A line is furniture only when one of these fires; everything else stays
 content.  Each marked line keeps the rule that fired in ``Line.rule`` (``pattern:<id>``, ``lang-switch``,
-``known``, ``signature:<outlet>``, ``outlet-name``, ``repeat``, ``caption:name-pair``, ``tail-block``).
+``known``, ``signature:<outlet>``, ``outlet-name``, ``section-label``, ``head-label``, ``repeat``,
+``caption:name-pair``, ``tail-block``).
 """
 from __future__ import annotations
 
@@ -33,7 +36,8 @@ from rasd.resources import load_yaml
 
 FILE = "lexicons/boilerplate.yml"
 _FLAGS = regex.IGNORECASE | regex.V0
-WHERE = ("any", "edge", "head", "tail")
+WHERE = ("any", "edge", "head", "tail", "dateline")
+ZONES = ("head", "body", "tail", "dateline")  # "dateline": a head line after the headline
 KINDS_OPENING_A_LIST = ("related", "readmore", "reading")
 
 
@@ -62,10 +66,13 @@ class Pattern:
 
 
 def _zone_ok(where: str, zone: str) -> bool:
+    """A pattern written for ``where`` applies to a line in ``zone`` (a dateline line is a head line)."""
     if where == "any":
         return True
     if where == "edge":
-        return zone in ("head", "tail")
+        return zone in ("head", "tail", "dateline")
+    if where == "head":
+        return zone in ("head", "dateline")
     return where == zone
 
 
@@ -114,6 +121,7 @@ class Furniture:
 
     patterns: tuple[Pattern, ...]
     lang_switch: regex.Pattern
+    sections: regex.Pattern
     limits: dict
     html_furniture: tuple[str, ...]
     kinds: dict[str, str]  # pattern id -> kind
@@ -150,15 +158,29 @@ def furniture() -> Furniture:
         raise DataError(FILE, dup[0], "duplicate pattern id")
     tokens = sorted((regex.escape(fold(t)) for t in data.get("language_switch", [])), key=len, reverse=True)
     lang = regex.compile(r"(?:(?:" + "|".join(tokens) + r")[\s|/•·,-]{0,4}){1,4}", _FLAGS)
-    zones_ = {z: ZoneMatcher.build([p for p in pats if _zone_ok(p.where, z)]) for z in ("head", "body", "tail")}
-    return Furniture(pats, lang, dict(data.get("limits", {})), tuple(data.get("html_furniture", [])),
-                     {p.id: p.kind for p in pats}, zones_)
+    zones_ = {z: ZoneMatcher.build([p for p in pats if _zone_ok(p.where, z)]) for z in ZONES}
+    return Furniture(pats, lang, _sections(data.get("section_labels", [])), dict(data.get("limits", {})),
+                     tuple(data.get("html_furniture", [])), {p.id: p.kind for p in pats}, zones_)
+
+
+def _sections(labels: list) -> regex.Pattern:
+    """One anchored regex for the whole-line section names (spaces inside a name stretch to three)."""
+    alts = sorted({" ".join(fold(str(s)).split()) for s in labels if str(s).strip()}, key=len, reverse=True)
+    body = "|".join(regex.escape(a).replace(r"\ ", r"\s{1,3}") for a in alts) or r"(?!)"
+    return regex.compile(r"(?:" + body + r")\s{0,2}[:：|»>]?", _FLAGS)
+
+
+def is_section_label(text: str) -> bool:
+    """``text`` is only the name of a site section ("أخبار الدولة", "وطنية", "Société")."""
+    f = " ".join(fold(text.strip()).split())
+    return 0 < len(f) <= 40 and furniture().sections.fullmatch(f) is not None
 
 
 def classify_line(text: str, zone: str = "body") -> str | None:
     """The rule that makes ``text`` furniture on its own (patterns, language switch), or None.
 
-    ``zone`` is where the line stands: 'head', 'tail' or 'body' (see ``rasd.clean.lines.Zones``).
+    ``zone`` is where the line stands: 'head', 'tail' or 'body' (see ``rasd.clean.lines.Zones``), or
+    'dateline' for a head line after the headline (where bylines and credits stand).
     """
     fur = furniture()
     zm = fur.by_zone.get(zone, fur.by_zone["body"])
@@ -172,6 +194,8 @@ def classify_line(text: str, zone: str = "body") -> str | None:
         return f"pattern:{p.id}"
     if len(f) <= 40 and fur.lang_switch.fullmatch(f):
         return "lang-switch"
+    if zone in ("head", "dateline") and is_section_label(f):
+        return "section-label"
     return None
 
 
@@ -238,6 +262,34 @@ def mark_repeats(body: list[Line], title_key: str | None) -> None:
         key = line_key(ln.text)
         if counts[key] >= 2 and key != title_key:
             _mark(ln, "repeat")
+
+
+def mark_around_title(body: list[Line], z: Zones, title: Line | None) -> None:
+    """Signal 6, once the headline is known: in the head zone, short label lines before it are section
+    labels and menu items (``head-label``), and the lines between it and the first body paragraph are
+    tried against the ``dateline`` patterns (bylines, credits: ``pattern:<id>``)."""
+    if title is None:
+        return
+    at = next((i for i, ln in enumerate(body) if ln is title), -1)
+    for i, ln in enumerate(body):
+        if ln.kind != "content" or z.where(i) != "head" or i == at:
+            continue
+        if i < at and is_head_label(ln.text):
+            _mark(ln, "head-label")
+        elif i > at:
+            rule = classify_line(ln.text, "dateline")
+            if rule:
+                _mark(ln, rule)
+
+
+def is_head_label(text: str) -> bool:
+    """A line short enough to be a menu item or rubric: a few words, no digits, no sentence punctuation."""
+    lim = furniture().limits
+    return (len(text) <= int(lim.get("head_label_chars", 30)) and word_count(text) <= int(lim.get("head_label_words", 3))
+            and not ends_sentence(text) and not _DIGIT.search(text))
+
+
+_DIGIT = regex.compile(r"\d")
 
 
 _PAIR = regex.compile(r"(\p{L}{2,20}(?:\s\p{L}{2,20})?)\s{1,3}و\s{0,2}(\p{L}{2,20}(?:\s\p{L}{2,20})?)")

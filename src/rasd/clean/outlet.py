@@ -10,7 +10,9 @@ Evidence, strongest first (the rule that decided is stored in ``Document.outlet_
                              (newsletter prompt, copyright or no-copy notice, follow-us prompt)
 ``text:signature``           a furniture line that matches one outlet's template signature
 ``text:exclusive``           "حصرية لـ / خاص بـ" + a registered name in the body
-``text:exclusive-unregistered``  the same notice naming a quoted, unregistered outlet
+``text:exclusive-unregistered``  the same notice naming an unregistered outlet, quoted, or unquoted after a
+                             media noun and ending at punctuation or the end of the line (as written)
+``text:copyright-unregistered``  the owner named by a copyright line (after ©, or "محفوظة لـ X"), as written
 ``text:interview (weak)``    "في تصريح لـ X", "قال لـ X": the outlet the speaker talked to
 
 A tier that names two different outlets decides nothing (``ambiguous``); without evidence the outlet is
@@ -49,6 +51,7 @@ class Outlet:
     aliases: tuple[str, ...] = ()
     ambiguous: bool = False
     signatures: tuple[regex.Pattern, ...] = ()
+    ambiguous_aliases: tuple[str, ...] = ()
 
     @property
     def display(self) -> str:
@@ -60,13 +63,20 @@ class Outlet:
         forms = [self.name_ar, *self.aliases]
         if len(self.name) >= 5:
             forms.append(self.name)
-        out = []
-        for f in forms:
-            k = " ".join(fold(f).split())
-            out.append(k)
-            if k.startswith("ال"):
-                out.append("ل" + k[1:])  # after the clitic ل: الأهرام -> للأهرام
-        return out
+        return [k for f in forms for k in _written(f)]
+
+    def is_ambiguous(self, form: str) -> bool:
+        """The folded text form ``form`` names this outlet only when quoted or after a media noun:
+        the name and Arabic name of an entry flagged ``ambiguous``, and its ``ambiguous_aliases``."""
+        risky = [*self.ambiguous_aliases, *((self.name_ar, self.name) if self.ambiguous else ())]
+        key = " ".join(form.split()).casefold()
+        return any(key == k.casefold() for f in risky for k in _written(f))
+
+
+def _written(name: str) -> list[str]:
+    """``name`` folded, plus its form after the clitic ل (الأهرام -> للأهرام)."""
+    k = " ".join(fold(name).split())
+    return [k, "ل" + k[1:]] if k.startswith("ال") else [k]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +89,7 @@ class Registry:
     interview: tuple[str, ...]  # cue words with their spelling variants
     exclusive: tuple[str, ...]
     unregistered: regex.Pattern
+    unregistered_plain: regex.Pattern  # the same notice, unquoted name after a media noun, up to punctuation
     after_cue: regex.Pattern  # "ل + media noun? + quote? + words" in the folded window after a cue
 
 
@@ -100,7 +111,8 @@ def _outlet(e: dict) -> Outlet:
         except regex.error as exc:
             raise DataError(FILE, oid, f"signature does not compile: {exc}") from None
     return Outlet(oid, e["name"], e["name_ar"], tuple(d.lower() for d in e["domains"]), e["country"],
-                  tuple(e.get("aliases", []) or []), bool(e.get("ambiguous", False)), tuple(sigs))
+                  tuple(e.get("aliases", []) or []), bool(e.get("ambiguous", False)), tuple(sigs),
+                  tuple(e.get("ambiguous_aliases", []) or []))
 
 
 _VARIANTS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ة", "ه"), ("ى", "ي"))
@@ -143,9 +155,11 @@ def registry() -> Registry:
         r"(?<![\p{L}\p{N}])(?P<pre>[وف]?[لب]?)\s?(?P<media>(?:" + media + r")\s{1,3})?(?P<q>[“\"«'‘]\s?)?"
         r"(?P<name>" + _alternation(by_form) + r")(?![\p{L}\p{N}])", _FLAGS)
     unreg = regex.compile(r"حصري[ةه]?\s{1,3}[وف]?[لب]\s?(?:(?:" + media + r")\s{1,3})?[“\"«]\s?(?P<name>[^“”\"«»\n]{2,40}?)\s?[”\"»]", _FLAGS)
+    plain = regex.compile(r"حصري[ةه]?\s{1,3}[لب]\s?(?:" + media + r")\s{1,3}(?P<name>[\p{L}\p{N}]{2,20}(?:\s{1,3}[\p{L}\p{N}]{1,20}){0,3})"
+                          r"\s{0,3}(?:[،,.؛;:!]|$)", _FLAGS)
     cues = [_cue_variants(data.get(key, [])) for key in ("interview_cues", "exclusive_cues")]
     return Registry(outlets, {k: tuple(v) for k, v in by_key.items()}, {k: tuple(v) for k, v in by_form.items()},
-                    names, regex.compile(r"(?:" + media + r")", _FLAGS), cues[0], cues[1], unreg,
+                    names, regex.compile(r"(?:" + media + r")", _FLAGS), cues[0], cues[1], unreg, plain,
                     regex.compile(r"(?<![\p{L}\p{N}])(?P<pre>[وف]?[لب]?)\s?(?P<media>(?:" + media + r")\s{1,3})?"
                                   r"(?P<q>[“\"«'‘]\s?)?(?P<words>[\p{L}\p{N}.]{1,25}(?:\s{1,3}[\p{L}\p{N}.]{1,25}){0,3})", _FLAGS))
 
@@ -240,9 +254,10 @@ def _name_hits(text: str):
     """Registered outlets named in folded ``text`` (ambiguous names only when quoted or after a media noun)."""
     reg = registry()
     for m in reg.names.finditer(text):
-        cands = reg.by_form.get(" ".join(m.group("name").split()).casefold(), ())
+        form = " ".join(m.group("name").split()).casefold()
+        cands = reg.by_form.get(form, ())
         marked = bool(m.group("q") or m.group("media"))
-        cands = tuple(o for o in cands if marked or not o.ambiguous)
+        cands = tuple(o for o in cands if marked or not o.is_ambiguous(form))
         if len({o.id for o in cands}) == 1:
             yield cands[0]
 
@@ -341,21 +356,27 @@ def _lookup_words(ws: list[str], marked: bool) -> Outlet | None:
     """The registered outlet named by the longest prefix of the words ``ws`` (folded)."""
     by_form = registry().by_form
     for k in range(min(len(ws), 4), 0, -1):
-        cands = by_form.get(" ".join(ws[:k]).casefold(), ())
-        cands = tuple(o for o in cands if marked or not o.ambiguous)
+        form = " ".join(ws[:k]).casefold()
+        cands = by_form.get(form, ())
+        cands = tuple(o for o in cands if marked or not o.is_ambiguous(form))
         if len({o.id for o in cands}) == 1:
             return cands[0]
     return None
 
 
 def _unregistered(lines: list[Line]) -> str | None:
-    """A quoted outlet name in an exclusive-content notice ("حصرية لجريدة “X”"), as written."""
+    """The outlet named in an exclusive-content notice, as written: quoted ("حصرية لجريدة “X”"), or, in a
+    furniture line only, unquoted after a media noun up to punctuation ("حصري لموقع X، ويمنع نقله")."""
     rx = registry().unregistered
     for ln in lines:
         if "حصر" not in ln.text:  # cheap filter before folding (the notice says حصري / حصرية)
             continue
         m = rx.search(fold(ln.text))
         if not m:
+            m = registry().unregistered_plain.search(fold(ln.text)) if ln.kind == "boilerplate" else None
+            name = _as_written(ln.text, m.group("name")) if m else None
+            if name:
+                return name
             continue
         want = " ".join(m.group("name").split())
         for q in _QUOTED.finditer(ln.text):  # give the name back as the page writes it
@@ -367,19 +388,42 @@ def _unregistered(lines: list[Line]) -> str | None:
 
 _COPYRIGHT_NAME = regex.compile(
     r"©\s{0,3}(?:(?:19|20)\d{2}\s{0,3}[-–]?\s{0,3})?(?P<name>[\p{L}][\p{L}\p{N} .'’-]{1,40}?)\s{0,3}(?:(?:19|20)\d{2})?\s{0,3}(?:[.|,،:]|$)")
+# "جميع الحقوق محفوظة لـ X ©", "all rights reserved to X": the owner named after the rights formula
+_RIGHTS_OWNER = regex.compile(
+    r"(?:محفوظة|محفوظه)\s{0,3}ل(?:ـ{1,3})?\s{0,3}(?P<name>[\p{L}][\p{L}\p{N} .'’-]{1,40}?)\s{0,3}(?:©|\(c\)|(?:19|20)\d{2}|[.|,،:]|$)"
+    r"|reserved\s{1,3}(?:to|by)\s{1,3}(?P<name>[\p{L}][\p{L}\p{N} .'’-]{1,40}?)\s{0,3}(?:©|(?:19|20)\d{2}|[.|,:]|$)"
+    r"|réservés\s{1,3}(?:à|a)\s{1,3}(?P<name>[\p{L}][\p{L}\p{N} .'’-]{1,40}?)\s{0,3}(?:©|(?:19|20)\d{2}|[.|,:]|$)",
+    regex.IGNORECASE)
 _RIGHTS = regex.compile(r"حقوق|محفوظ|rights|droits|copyright", regex.IGNORECASE)
 
 
 def _copyright_name(furn: list[Line]) -> str | None:
-    """The site name a copyright line gives after ©, as written ("© 2025 X. جميع الحقوق محفوظة")."""
+    """The site name a copyright line gives, as written: after © ("© 2025 X. جميع الحقوق محفوظة") or
+    as the owner of the rights ("جميع الحقوق محفوظة لـ X © 2025")."""
     for ln in furn:
         if kind_of(ln.rule) != "copyright":
             continue
-        m = _COPYRIGHT_NAME.search(ln.text)
-        if m:
-            name = " ".join(m.group("name").split()).strip(" .-")
+        for rx in (_RIGHTS_OWNER, _COPYRIGHT_NAME):
+            m = rx.search(ln.text)
+            name = " ".join(m.group("name").split()).strip(" .-") if m else ""
+            if rx is _RIGHTS_OWNER and name.startswith("ل") and ln.text[m.start("name") - 1:m.start("name")] == "ل":
+                name = "ا" + name  # "محفوظة للشروق": the clitic ل before the article ال
             if name and not _RIGHTS.search(name) and len(name.split()) <= 5:
                 return name
+    return None
+
+
+_EDGE_PUNCT = ".,،؛;:!؟?\"'«»“”()"
+
+
+def _as_written(text: str, folded_name: str) -> str | None:
+    """The run of words of ``text`` whose fold is ``folded_name`` (the name as the page writes it)."""
+    want = folded_name.split()
+    ws = [w.strip(_EDGE_PUNCT) for w in text.split()]
+    for i in range(len(ws) - len(want) + 1):
+        run = ws[i:i + len(want)]
+        if [fold(w) for w in run] == want:
+            return " ".join(run)
     return None
 
 
