@@ -60,3 +60,9 @@ def test_span_check():
     raw = "عبد اللطيف حموشي"
     assert Span(11, 16, "حموشي").check(raw)
     assert not Span(10, 16, "حموشي").check(raw)
+
+
+@given(st.text(max_size=200) | ARABIC)
+@settings(max_examples=300, deadline=None)
+def test_fast_normalize_equals_mapped_normalize(text):
+    assert normalize(text) == normalize_map(text)[0]

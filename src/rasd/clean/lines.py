@@ -7,6 +7,7 @@ of the furniture data alike, so both meet in the same spelling; case is left to 
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -24,11 +25,13 @@ _SENT_END = regex.compile(r"[.!?؟…:؛;»”\")]\s*$")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(s: str) -> str:
     """Fold ``s`` for matching (same length or shorter; never used for offsets).
 
     A handful of ``str.replace`` passes: far faster in CPython than ``str.translate`` with a dict
-    on non-ASCII text, and most lines need no mark removal at all.
+    on non-ASCII text, and most lines need no mark removal at all.  Memoised: the stage folds a
+    line several times (each rule looks at it), and furniture lines recur across an outlet's pages.
     """
     if _MARKS.search(s):
         s = _MARKS.sub("", s)

@@ -68,9 +68,34 @@ def normalize_map(s: str, fold: bool = True) -> tuple[str, list[int]]:
     return "".join(out), idx
 
 
+class _FoldTable(dict):
+    """``str.translate`` table filled on demand: each character -> its normalised form
+    (NFKC, diacritics dropped, letters folded, Latin lower-cased, any space -> " ")."""
+
+    def __missing__(self, cp: int) -> str:
+        out = []
+        for c in _nfkc_char(chr(cp)):
+            if c in _DROP:
+                continue
+            c = _FOLD.get(c, c)
+            if c.isascii():
+                c = c.lower()
+            out.append(" " if c.isspace() else c)
+        value = "".join(out)
+        self[cp] = value
+        return value
+
+
+_TABLE = _FoldTable()
+_SPACES = regex.compile(" {2,}")
+
+
 def normalize(s: str) -> str:
-    """The lookup key of ``s`` (all folds)."""
-    return normalize_map(s, fold=True)[0]
+    """The lookup key of ``s`` (all folds); equal to ``normalize_map(s)[0]``, much faster."""
+    out = s.translate(_TABLE)
+    if "  " in out:
+        out = _SPACES.sub(" ", out)
+    return out.strip(" ")
 
 
 def normalize_keep(s: str) -> str:
