@@ -89,8 +89,13 @@ def test_table_covers_every_listed_mode():
              {("COOPERATE", m) for m in ("extradition", "joint_operation")} | \
              {("SUPPORT", m) for m in ("praise", "award", "recognition")} | \
              {("COERCE", m) for m in ("arrest", "cell_dismantling", "seizure", "foiled_attack", "deport")} | \
-             {("MOBILIZE", "security_deployment")}
+             {("MOBILIZE", "security_deployment")} | \
+             {("COERCE", "restrict"), ("COOPERATE", "intelligence_sharing"), ("ASSAULT", "suicide-attack"),
+              ("ASSAULT", "abduct"), ("ACCUSE", "allege"), ("ACCUSE", "investigate"), ("SANCTION", "expel"),
+              ("REQUEST", "yield"), ("THREATEN", "violence"), ("PROTEST", "demo")}
     assert needed <= seen
+    types = {r["type"] for r in ROWS}
+    assert {"AGREE", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "PROTEST", "SANCTION", "AID", "CONCEDE", "ASSAULT"} <= types
     assert sum(1 for r in ROWS if r["type"] == "-") >= 8
 
 
@@ -226,3 +231,68 @@ def test_visit_absorbs_talks_told_later_and_a_bare_state_stands_for_its_official
     ev = evs[0]
     assert (ev.mode, ev.actors, ev.counterparts) == ("visit", ["Youssef El Mansouri"], ["Javier Garcia", "Maria Santos"])
     assert (ev.location.name, ev.date.start, ev.date.end) == ("Madrid", "2025-03-13", "2025-03-14")
+
+
+# ---- breadth: document-level mechanisms (lexicon alternatives, untold agents, operations, dates) ----
+
+ALG = {"للجيش الوطني الشعبي": ("ORG", "People's National Army", "DZ"), "تمنراست": ("GPE", "Tamanrasset", "DZ"),
+       "وهران": ("GPE", "Oran", "DZ")}
+WEEK = {"من 2 إلى 8 جوان 2025": ("2025-06-02", "2025-06-08", "day", "range")}
+
+
+def test_a_sentence_date_governs_its_coordinated_police_actions():
+    text = "أوقفت مفارز للجيش الوطني الشعبي من 2 إلى 8 جوان 2025 عشرين تاجر مخدرات وحجزت خمسة قناطير من الكيف المعالج."
+    evs = extract_events(make_doc(text, ALG, WEEK))
+    assert [(e.mode, e.actors, e.date.start, e.date.end) for e in evs] == [
+        ("arrest", ["People's National Army"], "2025-06-02", "2025-06-08"),
+        ("seizure", ["People's National Army"], "2025-06-02", "2025-06-08")]
+    assert "date:governs-sentence" in evs[1].rules
+
+
+def test_a_passive_police_action_takes_the_service_of_the_report():
+    text = ("أوقفت مفارز للجيش الوطني الشعبي من 2 إلى 8 جوان 2025 عشرين تاجر مخدرات بولاية تمنراست.\n"
+            "وفي سياق متصل، تم توقيف 27 مهاجرا غير شرعي بولاية وهران.")
+    evs = extract_events(make_doc(text, ALG, WEEK))
+    assert len(evs) == 2  # another place: another happening
+    assert evs[1].actors == ["People's National Army"] and "actor:earlier-police-action" in evs[1].rules
+
+
+def test_a_passive_police_action_abroad_is_that_state_s():
+    text = ("أوقفت مفارز للجيش الوطني الشعبي من 2 إلى 8 جوان 2025 عشرين تاجر مخدرات بولاية تمنراست.\n"
+            "وكان المطلوب قد فر إلى الخارج، وتم إيقافه بمدينة ميلانو في شهر جانفي 2025.")
+    ents = dict(ALG, **{"ميلانو": ("GPE", "Milan", "IT")})
+    evs = extract_events(make_doc(text, ents, dict(WEEK, **{"في شهر جانفي 2025": ("2025-01", "2025-01", "month", "absolute")})))
+    assert [(e.mode, e.actors, e.location.country) for e in evs][1] == ("arrest", ["Italy"], "IT")
+
+
+def test_a_masdar_with_no_agent_and_no_auxiliary_is_background():
+    text = "وقادت المعلومات إلى توقيف متورطين في مدينة ميلانو."
+    assert extract_events(make_doc(text, {"ميلانو": ("GPE", "Milan", "IT")})) == []
+
+
+def test_arrests_and_seizures_of_a_dismantling_are_that_operation():
+    text = ("أعلن المكتب المركزي للأبحاث القضائية يوم 4 مارس 2025 تفكيك خلية موالية لتنظيم داعش واعتقال أربعة من عناصرها.\n"
+            "وأسفرت عمليات التفتيش عن حجز أسلحة بيضاء ومعدات إلكترونية.")
+    ents = {"المكتب المركزي للأبحاث القضائية": ("ORG", "BCIJ", "MA"), "داعش": ("ORG", "Islamic State", "")}
+    evs = extract_events(make_doc(text, ents, {"يوم 4 مارس 2025": ("2025-03-04", "2025-03-04", "day", "absolute")}))
+    assert [(e.mode, e.actors, e.counterparts) for e in evs] == [("cell_dismantling", ["BCIJ"], ["Islamic State"])]
+    assert "absorbed:arrest" in evs[0].rules and "absorbed:seizure" in evs[0].rules
+    assert len(evs[0].evidence) == 2
+
+
+def test_a_form_shared_by_entries_takes_the_one_whose_object_follows():
+    ents = {"شرطة دبي": ("ORG", "Dubai Police", "AE")}
+    day = {"يوم 8 يناير 2025": ("2025-01-08", "2025-01-08", "day", "absolute")}
+    people = extract_events(make_doc("ضبطت شرطة دبي يوم 8 يناير 2025 ثلاثة متهمين.", ents, day))
+    goods = extract_events(make_doc("ضبطت شرطة دبي يوم 8 يناير 2025 طنا من المخدرات.", ents, day))
+    attack = extract_events(make_doc("أحبطت شرطة دبي يوم 8 يناير 2025 مخططا إرهابيا.", ents, day))
+    assert [e.mode for e in people] == ["arrest"] and [e.mode for e in goods] == ["seizure"]
+    assert [e.mode for e in attack] == ["foiled_attack"]
+
+
+def test_a_finer_date_in_apposition_wins():
+    text = "عاد الحديث عن الاجتماع الذي احتضنته تونس في مارس الماضي، يومي 5 و6 مارس 2024."
+    times = {"في مارس الماضي": ("2024-03", "2024-03", "month", "relative"),
+             "يومي 5 و6 مارس 2024": ("2024-03-05", "2024-03-06", "day", "range")}
+    evs = extract_events(make_doc(text, {"تونس": ("GPE", "Tunisia", "TN")}, times))
+    assert [(e.mode, e.date.start, e.date.end) for e in evs] == [("multilateral", "2024-03-05", "2024-03-06")]

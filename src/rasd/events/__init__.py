@@ -6,10 +6,12 @@ The steps, each in its own module:
 2. ``triggers``  find trigger words (``lexicons/triggers.yml``) and drop negated, intended,
                  generic or framing uses;
 3. ``titles``    titles next to names, and titles standing for a person named elsewhere;
-4. ``arguments`` read actor, counterparts and place around each trigger (its frame);
-5. ``dates``     tie temporal expressions to triggers;
+4. ``arguments`` read actor, counterparts and place around each trigger (its frame); a police action
+                 whose agent goes untold ("تم توقيف") takes the service of the report or the place's state;
+5. ``dates``     tie temporal expressions to triggers (a sentence's date governs its coordinated triggers);
 6. ``coref``     merge mentions of one happening (same sentence, then across the document);
-7. ``assemble``  final roles, mode, place, date, topics, status and the precision checks.
+7. ``assemble``  final roles, mode, place, date, topics, status and the precision checks; arrests and
+                 seizures of a dismantling or joint operation join that operation.
 
 ``extract_events(doc)`` returns the events without touching ``doc``; the stage ``events`` stores them.
 """
@@ -55,6 +57,7 @@ def extract_events(doc: Document) -> list[Event]:
         later = [o.start for o in hits if o.sent == h.sent and o.start >= h.end
                  and (o.entry.type, o.entry.mode == "multilateral") != (h.entry.type, h.entry.mode == "multilateral")]
         mentions.append(arguments.extract(ctx, h, cand_cache[h.sent], lex, min(later) if later else None))
+    arguments.fill_agency_actors(ctx, mentions)
     dates.attach(ctx, mentions, lex)
     clusters = coref.cluster(ctx, mentions)
     links = coref.inherit(ctx, mentions, clusters)
@@ -79,6 +82,7 @@ def extract_events(doc: Document) -> list[Event]:
         if ev is not None:
             done.add((id(anchor), m.mode))
             out.append(ev)
+    out = assemble.absorb_parts(ctx, out)
     out.sort(key=lambda e: e.trigger.start if e.trigger else 0)
     counts: dict[str, int] = {}
     for ev in out:

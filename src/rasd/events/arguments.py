@@ -8,6 +8,9 @@ that, the nearest name before it with no preposition (SVO, relative clauses); fo
 in genitive right after it ("زيارة حموشي"), else the same fallback.  Names joined to the actor by
 "و" are co-actors.  Titles and nisba adjectives describing a person or an organisation
 ("مدير مكتب التحقيقات الفيدرالي", "وزير الداخلية المغربي") are not participants of their own.
+Also read here: the service whose units act ("مفارز للجيش"), the giver of a received thing ("تلقى
+اتصالا من X", "تسلمت من X مطلوبا"), the sides named after بين, the recipient of aid, and the agent
+after من طرف of a passive.
 """
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ LOCATION_GAP = 20  # words (names not counted) between a trigger and the place t
 MULTI_GAP = 6  # words between a conference trigger and its organising body
 NISBA_GAP = 3  # words between a nisba adjective ("المغربية") and the verb it is the subject of
 COMITATIVE_GAP = 6  # words between a masdar and the مع / ب phrase naming its other side
+RECEIVE_GAP = 8  # words between a received thing ("اتصالا هاتفيا") and من + the giver (titles count)
 GENITIVE_B = "ب+"  # the name is the genitive of a noun carrying ب ("بسيادة المغرب")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 
@@ -61,6 +65,7 @@ class EMention:
     time: TimeExpr | None = None
     time_end: TimeExpr | None = None  # second half of "في سنتي 2014 و2018"
     days: int | None = None  # a stated duration ("لمدة يومين")
+    implicit_agent: bool = False  # a passive, a bare verb or "أعلن عن توقيف": its agent goes untold
     rules: list[str] = field(default_factory=list)
 
     @property
@@ -139,6 +144,8 @@ def _prep(sent: Sent, a: Arg, k: int, lex: Lexicon, ends: frozenset[int] = froze
             and sent.norm[j] not in lex.ext["title_heads"]:
         return GENITIVE_B  # "بسيادة المغرب": the name is the genitive of a ب-phrase
     w = w[1:] if w[:1] in ("و", "ف") and len(w) > 2 else w
+    if w in lex.words["locative"]:  # "قبالة سواحل X", "قرب X"
+        return w
     return w if len(w) <= 4 and w in _FUNCTION else ""
 
 
@@ -183,8 +190,13 @@ def candidates(ctx: Context, si: int, extra: list[Arg], titles: Titles, lex: Lex
     return [c for c in cands if not _attached(sent, c, cands, titles, lex)]
 
 
-def _is_locative(c: Cand, lex: Lexicon) -> bool:
-    return c.arg.type in ("GPE", "LOC") and not c.arg.nisba and c.prep in lex.words["locative"] | {"ب"}
+def _is_locative(c: Cand, lex: Lexicon, sent: Sent | None = None) -> bool:
+    """A place governed by a locative; a nisba too when it qualifies a place noun ("بالعاصمة التونسية")."""
+    if c.arg.type not in ("GPE", "LOC") or c.prep not in lex.words["locative"] | {"ب"}:
+        return False
+    if not c.arg.nisba:
+        return True
+    return sent is not None and c.k >= 1 and sent.norm[c.k - 1] in lex.ext["place_nouns"]
 
 
 def _is_participant(c: Cand, frame: str) -> bool:
@@ -284,29 +296,46 @@ def clause_start(sent: Sent, ti: int, lex: Lexicon) -> int:
     return sent.start
 
 
+def _before(sent: Sent, ti: int) -> int:
+    """Index of the word before token ``ti``, read back over dates ("جرى يوم 7 نوفمبر تفكيك")."""
+    skip = sent.cache.get("times", frozenset())
+    j = ti - 1
+    while j >= 0 and (j in skip or (len(sent.norm[j]) == 1 and not sent.norm[j].isalnum())):
+        j -= 1
+    return j + 1
+
+
 def _passive(sent: Sent, ti: int, lex: Lexicon) -> bool:
     """"تم إجهاض", "حصل على إشادة": the trigger's own subject is not its actor."""
+    ti = _before(sent, ti)
     for back in (1, 2):
         j = ti - back
         if j >= 0 and _ends_with(sent, j, lex.phrases["passive"]) and back <= 2:
             return True
-    return False
+    bare = sent.norm[ti - 1][1:] if ti >= 1 and sent.norm[ti - 1][:1] in ("و", "ف") else ""
+    return (bare,) in lex.phrases["passive"]  # "وتم إيقافه"
+
 
 
 def _subject(m: EMention, sent: Sent, ctx: Context, si: int, pool: list[Cand], lex: Lexicon) -> Cand | None:
     h, frame = m.hit, m.hit.entry.frame
     free = [c for c in pool if c.prep in ("", "و")]
-    if frame == "award":
-        agent = [c for c in pool if c.prep == "agent"]
-        if agent:
-            return agent[0]
+    agent = [c for c in pool if c.prep == "agent" and c.k > h.tj]
+    if agent and (frame == "award" or _passive(sent, h.ti, lex)):
+        return agent[0]  # "نال توشيحا من طرف X", "جرى تفكيك خلية من طرف X"
     if _passive(sent, h.ti, lex):
         return None
     gap = SUBJECT_GAP if h.entry.pos == "verb" else GENITIVE_GAP
+    unit = _unit_subject(h, sent, ctx, si, pool, lex)
+    if unit is not None:
+        return unit
     # a masdar's genitive agent: "زيارة X", also "بلقاء X" (where X reads as the genitive of a ب-noun)
     after_pool = free + [c for c in pool if h.entry.pos == "noun" and c.prep == GENITIVE_B]
+    if frame == "agency":  # "أوقفت الشرطة X": a person after a police action is the one acted on
+        after_pool = [c for c in after_pool if c.arg.type != "PER"]
+    patient = h.entry.pos == "noun" and frame in ("agency", "give")  # "تفكيك خلية لداعش": the genitive is acted on
     after = sorted((c for c in after_pool if c.k > h.tj and word_distance(sent, h.tj, c.k, ctx, si, lex) <= gap),
-                   key=lambda c: c.k) if not (h.suffixed and h.entry.pos == "noun") else []
+                   key=lambda c: c.k) if not (h.suffixed and h.entry.pos == "noun") and not patient else []
     if after:  # a name before an adjective: "رجل المنظومة الأمنية المغربية السيد X"
         return next((c for c in after if not c.arg.nisba), after[0])
     start = clause_start(sent, h.ti, lex)
@@ -317,6 +346,100 @@ def _subject(m: EMention, sent: Sent, ctx: Context, si: int, pool: list[Cand], l
     if last.arg.nisba and word_distance(sent, last.e, h.ti, ctx, si, lex, True) > NISBA_GAP:
         return None  # "مسؤولون مغاربة ... زاروا": an adjective far back is not the subject
     return last
+
+
+def _unit_subject(h: Hit, sent: Sent, ctx: Context, si: int, pool: list[Cand], lex: Lexicon) -> Cand | None:
+    """"أوقفت مفارز للجيش ...", "تمكنت عناصر من الشرطة ...", "وحدة تابعة للبحرية": the service whose
+    units act is the subject of a police action (agency or agent frame), right after the trigger."""
+    if h.entry.frame not in ("agency", "agent") or h.suffixed:
+        return None
+    units = lex.ext["unit_nouns"]
+    start = clause_start(sent, h.ti, lex)
+
+    def of_unit(c: Cand) -> bool:
+        return c.arg.type in ("ORG", "GPE") and c.prep in ("ل", "من", "ب", "في", "") and \
+            any(0 <= c.k - back and sent.norm[c.k - back] in units for back in (1, 2, 3))
+
+    after = [c for c in pool if c.k > h.tj and word_distance(sent, h.tj, c.k, ctx, si, lex) <= SUBJECT_GAP]
+    before = [c for c in pool if c.e < h.ti and c.arg.start >= start]  # "تمكنت شعبة ... في X من توقيف"
+    return next((c for c in sorted(after, key=lambda c: c.k) if of_unit(c)), None) or \
+        next((c for c in sorted(before, key=lambda c: -c.k) if of_unit(c)), None)
+
+
+def _received(m: EMention, sent: Sent, pool: list[Cand], ctx: Context, lex: Lexicon) -> bool:
+    """"تسلمت X من Y مطلوبا", "تلقى X اتصالا هاتفيا من Y": Y acts (hands over, calls), X receives.
+    Swaps the roles when a receiving verb is (or stands shortly before) the trigger and a name
+    follows it after من."""
+    h = m.hit
+    recv = lex.ext["receive_verbs"]
+    start = sent.tok_at(clause_start(sent, h.ti, lex))
+    if not any(sent.norm[i] in recv for i in range(start, h.tj + 1)):
+        return False
+    giver = [c for c in sorted(pool, key=lambda c: c.k) if c.k > h.tj and c.arg.type in ("PER", "ORG", "GPE")
+             and _after_min(sent, h.tj, c) and word_distance(sent, h.tj, c.k, ctx, h.sent, lex, True) <= RECEIVE_GAP]
+    if not giver:
+        return False
+    receivers = [a for a in m.actors if a.entity.id != giver[0].arg.entity.id]
+    m.actors = [giver[0].arg]
+    m.counterparts = receivers + [a for a in m.counterparts if a.entity.id != giver[0].arg.entity.id
+                                  and a not in receivers]
+    m.rules.append("actor:giver-after-min")
+    return True
+
+
+def _auxiliary(sent: Sent, ti: int, lex: Lexicon) -> bool:
+    """"تم توقيف", "وجرى تفكيك", "أعلن عن توقيف": a masdar whose agent the sentence leaves untold."""
+    ti = _before(sent, ti)
+    for j in (ti - 1, ti - 2):
+        if j >= 0:
+            w = sent.norm[j]
+            if w in lex.ext["passive_aux"] or w in ("عن", "بعن"):
+                return True
+    return False
+
+
+def _recipient(m: EMention, sent: Sent, pool: list[Cand], lex: Lexicon) -> None:
+    """Aid given "إلى موريتانيا" or "لفائدة الشرطة الموريتانية": that state receives it; a state
+    in the destination is the recipient, not the place."""
+    loc = m.location
+    if loc is not None and is_country(loc.entity) and m.location_rule in (
+            "location:locative:الي", "location:locative:نحو"):
+        m.counterparts.append(loc)
+        m.location, m.location_rule = None, ""
+        m.rules.append("counterpart:recipient")
+    taken = {a.entity.id for a in m.actors + m.counterparts}
+    for c in pool:
+        if c.arg.nisba and c.k > m.hit.tj and c.arg.entity.id not in taken and \
+                any(sent.norm[j] in ("لفايده", "لصالح") for j in range(max(0, c.k - 4), c.k)):
+            m.counterparts.append(c.arg)
+            taken.add(c.arg.entity.id)
+            m.rules.append("counterpart:beneficiary")
+
+
+def _after_min(sent: Sent, tj: int, c: Cand) -> bool:
+    """``c`` is governed by من: its own function word, or من a few words (titles) before it
+    ("من صاحب السمو الأمير X")."""
+    if c.prep == "من":
+        return True
+    return c.prep == "" and any(sent.norm[j] == "من" for j in range(max(tj + 1, c.k - 5), c.k))
+
+
+def _between(m: EMention, sent: Sent, pool: list[Cand], cands: list[Cand], ctx: Context, lex: Lexicon) -> bool:
+    """"لقاء بين X و Y", "توقيع اتفاق بين X و Y": the parties named after بين are the sides."""
+    h = m.hit
+    first = [c for c in pool if c.k > h.tj and c.prep == "بين"
+             and word_distance(sent, h.tj, c.k, ctx, h.sent, lex, True) <= COMITATIVE_GAP]
+    if not first:
+        return False
+    group = [first[0]]
+    for c in sorted(pool, key=lambda c: c.k):  # "بين X وY" (a state and a body may be joined)
+        if c.k > group[-1].e and c.prep == "و" and word_distance(sent, group[-1].e, c.k, ctx, h.sent, lex, True) <= 1:
+            group.append(c)
+    if len(group) < 2 or any(c.arg.nisba for c in group):
+        return False
+    m.actors, m.counterparts = [group[0].arg], [c.arg for c in group[1:]]
+    m.rules.append("actors:between")
+    return True
 
 
 def _location(m: EMention, ctx: Context, locs: list[Cand], lex: Lexicon, objects: list[Cand] = ()) -> None:
@@ -367,7 +490,13 @@ def _multilateral(m: EMention, ctx: Context, pool: list[Cand], lex: Lexicon) -> 
     sent = ctx.sents[h.sent]
     genitive = [c for c in pool if h.entry.pos == "noun" and c.arg.type == "ORG" and c.k > h.tj
                 and word_distance(sent, h.tj, c.k, ctx, h.sent, lex) <= 2 and c.prep in ("", "ل")]
-    orgs = [c for c in pool if c.arg.type == "ORG" and min(abs(c.k - h.tj), abs(h.ti - c.e)) <= MULTI_GAP]
+    times = sent.cache.get("times", frozenset())
+
+    def gap(a: int, b: int) -> int:  # |b - a| with the dates between not counted
+        lo, hi = min(a, b), max(a, b)
+        return hi - lo - sum(1 for k in range(lo + 1, hi) if k in times)
+
+    orgs = [c for c in pool if c.arg.type == "ORG" and min(gap(c.k, h.tj), gap(h.ti, c.e)) <= MULTI_GAP]
     states = [c for c in pool if c.arg.type == "GPE" and c.prep in ("", "و")]
     if genitive:
         m.actors = [genitive[0].arg]
@@ -393,6 +522,13 @@ def _multilateral(m: EMention, ctx: Context, pool: list[Cand], lex: Lexicon) -> 
             if state is not None:
                 m.actors.append(state)
         m.rules.append("actor:host-state")
+        if m.location is None and len(m.actors) == 1:  # "احتضنته تونس": the host country is the place
+            m.location, m.location_rule = m.actors[0], "location:host-state"
+    elif m.location is not None and m.location.entity.country and not orgs:  # "افتتح ... في نواكشوط أشغال اجتماع"
+        state = _country_arg(ctx, m.location.entity.country, m.location)
+        if state is not None:
+            m.actors = [state]
+            m.rules.append("actor:host-of-place")
     m.counterparts = [c.arg for c in orgs if not any(c.arg.entity.id == a.entity.id for a in m.actors)][:2]
 
 
@@ -401,6 +537,8 @@ def _counterparts(m: EMention, ctx: Context, others: list[Cand], cands: list[Can
     sent = ctx.sents[h.sent]
     if e.frame == "award":
         return [c for c in others if c.k > h.tj or c.arg.type == "PER"]
+    if e.frame == "agency" and e.pos == "noun":  # "تفكيك خلية موالية لداعش": the group acted on
+        return [c for c in others if c.k > h.tj and c.prep not in ("مع", "agent", "و") and not c.arg.nisba]
     if e.pos == "noun":  # a masdar names its other side with مع / ب ("مباحثات مع كل من ...")
         after = [c for c in others if c.k > h.tj]
         cps: list[Cand] = []
@@ -414,7 +552,7 @@ def _counterparts(m: EMention, ctx: Context, others: list[Cand], cands: list[Can
         return cps
     if e.frame == "meeting":
         return others
-    if e.frame == "agency":
+    if e.frame in ("agency", "give"):
         return [c for c in others if c.k > h.tj and c.prep not in ("مع", "agent") and not c.arg.nisba]
     return [c for c in others if c.k > h.tj]
 
@@ -430,8 +568,10 @@ def extract(ctx: Context, h: Hit, cands: list[Cand], lex: Lexicon, bound: int | 
         return m
     stop = clause_end(sent, h.tj, lex)
     cands = [c for c in cands if not (c.arg.start < h.end and h.start < c.arg.end) and c.arg.start < stop]
-    locs = [c for c in cands if _is_locative(c, lex)]
-    pool = [c for c in cands if not _is_locative(c, lex) and _is_participant(c, e.frame)]
+    begin = clause_start(sent, h.ti, lex)
+    locs = [c for c in cands if _is_locative(c, lex, sent) and c.arg.start >= begin
+            and (e.frame != "agency" or c.prep != "نحو")]  # "الإبحار نحو السواحل الإسبانية": where they headed
+    pool = [c for c in cands if not _is_locative(c, lex, sent) and _is_participant(c, e.frame)]
     objects = [c for c in cands if c.arg.type in ("GPE", "LOC") and not c.arg.nisba and c.prep == ""]
     _location(m, ctx, locs, lex, objects if e.frame == "visit" else [])
     if e.frame == "multilateral":
@@ -453,6 +593,58 @@ def extract(ctx: Context, h: Hit, cands: list[Cand], lex: Lexicon, bound: int | 
         if c.key not in seen:
             seen.add(c.key)
             m.counterparts.append(c.arg)
+    if e.frame == "meeting" and e.pos == "verb" and not m.actors:  # "وقع المدير العام ... X ونظيره Y"
+        people = [a for a in m.counterparts if a.type == "PER" and a.start > h.end]
+        if len(people) >= 2:
+            m.actors = [people[0]]
+            m.counterparts = [a for a in m.counterparts if a is not people[0]]
+            m.rules.append("actor:first-of-sides")
+    if e.frame == "meeting" and e.pos == "noun" and not any(r == "actor:after" for r in m.rules):
+        _between(m, sent, pool, cands, ctx, lex)
+    if e.frame == "give":
+        _recipient(m, sent, pool, lex)
+    m.implicit_agent = e.frame == "agency" and not m.actors and (e.pos == "verb" or _auxiliary(sent, h.ti, lex))
+    if e.frame in ("meeting", "agent"):
+        _received(m, sent, pool, ctx, lex)
     if m.actors and e.frame in ("host", "agency"):
         m.fallback_country = m.actors[0].entity.country
     return m
+
+
+def _coordinated_masdar(ctx: Context, m: EMention, prev: EMention | None) -> bool:
+    """A police-action masdar joined by و to the previous one of its sentence shares its actor."""
+    h = m.hit
+    return (prev is not None and prev.hit.sent == h.sent and bool(prev.actors) and h.entry.pos == "noun"
+            and prev.hit.entry.pos == "noun" and ctx.sents[h.sent].norm[h.ti][:1] == "و"
+            and (not m.actors or "actor:before" in m.rules))
+
+
+def fill_agency_actors(ctx: Context, mentions: list[EMention]) -> None:
+    """Police actions told with no acting service ("تم توقيف ...", "أعلنت السلطات عن حجز ..."):
+    the service of the nearest earlier police action in the document acts again when it belongs to
+    the state where this one happened (or no place is told); else that state itself acts."""
+    last: Arg | None = None
+    prev: EMention | None = None
+    for m in mentions:
+        if m.hit.entry.frame != "agency" or m.hit.anaphoric:
+            continue
+        if _coordinated_masdar(ctx, m, prev):  # "أعلن الجهاز تفكيك خلية ... واعتقال أربعة"
+            m.actors = list(prev.actors)
+            m.rules = [r for r in m.rules if not r.startswith("actor:")] + ["actor:coordinated-masdar"]
+        prev = m
+        if m.actors:
+            last = m.actors[0]
+            continue
+        if not m.implicit_agent:
+            continue
+        where = m.location.entity.country if m.location is not None else None
+        if last is not None and (where is None or last.entity.country == where):
+            m.actors = [last]
+            m.rules.append("actor:earlier-police-action")
+        elif where:
+            state = _country_arg(ctx, where, m.location)
+            if state is not None:
+                m.actors = [state]
+                m.rules.append("actor:state-of-place")
+        if m.actors:
+            m.fallback_country = m.actors[0].entity.country

@@ -17,7 +17,7 @@ from rasd.doc import Event, EventDate, Location, Span
 from rasd.events.arguments import EMention
 from rasd.events.context import Arg, Context
 from rasd.events.coref import Cluster
-from rasd.events.dates import event_date
+from rasd.events.dates import compatible, event_date
 from rasd.events.lexicon import lexicon
 from rasd.events.places import country_name
 from rasd.events.topics import group_topics, line_topics, ordered
@@ -61,6 +61,8 @@ def roles(c: Cluster) -> tuple[list[Arg], list[Arg], list[str]]:
 
 
 def _location(ctx: Context, c: Cluster) -> Location | None:
+    if c.primary.mode == "phone":
+        return None  # a call joins two places; neither is the event's
     ms = [c.primary] + [m for m in c.mentions if m is not c.primary]
     for m in ms:
         if m.location is not None:
@@ -169,3 +171,34 @@ def make_event(ctx: Context, c: Cluster, cid: int, busy: dict[int, set[int]], ex
 def _evidence(ctx: Context, ms: list[EMention]) -> list[Span]:
     seen = sorted({m.hit.sent for m in ms})
     return [Span.of(ctx.doc.raw, ctx.sents[i].start, ctx.sents[i].end) for i in seen]
+
+
+OPERATION_PARTS = ("arrest", "seizure")  # what a dismantling or joint operation comprises
+OPERATIONS = (("COERCE", "cell_dismantling"), ("COOPERATE", "joint_operation"))
+
+
+def absorb_parts(ctx: Context, events: list[Event]) -> list[Event]:
+    """Arrests and seizures told as part of a cell's dismantling or a joint operation ("تفكيك خلية ... واعتقال أربعة من
+    عناصرها", "أسفرت العملية عن حجز أسلحة" in the next paragraph) are that operation, not events of
+    their own: same acting service, same or next line, compatible date.  Their evidence joins it."""
+    line_of = {s.start: s.line for s in ctx.sents}
+    lines = {id(e): {line_of.get(sp.start, -1) for sp in e.evidence} for e in events}
+    ops = [e for e in events if (e.type, e.mode) in OPERATIONS]
+    out = []
+    for e in events:
+        host = None
+        if e.type == "COERCE" and e.mode in OPERATION_PARTS:
+            host = next((d for d in ops if set(e.actors) <= set(d.actors) and _near(lines[id(e)], lines[id(d)])
+                         and compatible(e.date, d.date)), None)
+        if host is None:
+            out.append(e)
+            continue
+        host.evidence = sorted({(sp.start, sp.end): sp for sp in host.evidence + e.evidence}.values(),
+                               key=lambda sp: sp.start)
+        host.rules.append(f"absorbed:{e.mode}")
+    return out
+
+
+def _near(part: set[int], op: set[int]) -> bool:
+    """Every line of ``part`` is a line of ``op`` or the one right after one of them."""
+    return bool(part) and all(k in op or k - 1 in op for k in part)

@@ -78,9 +78,40 @@ def attach(ctx: Context, mentions: list[EMention], lex: Lexicon) -> None:
             cands = taken.get(id(m), [])
             if not cands:
                 continue
-            t = min(cands, key=lambda t: _dist(ctx, si, t, m, brk, lex))
+            t = _specific(ctx, si, m, cands, brk, lex)
             m.time = t
             m.time_end = _second(ctx, si, t, times)
+        _share(ms, brk)
+
+
+def _specific(ctx: Context, si: int, m: EMention, cands: list[TimeExpr], brk: list[int], lex: Lexicon) -> TimeExpr:
+    """The nearest expression, or a finer one standing in apposition to it ("في مارس الماضي، يومي 5
+    و6 مارس": the days)."""
+    t = min(cands, key=lambda t: (_dist(ctx, si, t, m, brk, lex), t.start < m.hit.start))  # a tie: the one after
+    raw = ctx.doc.raw
+    for u in cands:
+        if u is t or not u.value_start or _GRAIN.get(u.grain or "", 0) <= _GRAIN.get(t.grain or "", 0):
+            continue
+        lo, hi = (t, u) if t.end <= u.start else (u, t)
+        if lo.end <= hi.start and not regex.search(r"[\p{L}\p{N}]", raw[lo.end:hi.start]):
+            return u
+    return t
+
+
+def _share(ms: list[EMention], breaks: list[int]) -> None:
+    """A trigger of a sentence with no expression of its own takes the date of the nearest dated
+    trigger of that sentence when no clause break stands between them ("أوقفت ... خلال الفترة ...
+    وحجزت ..."): the sentence's date governs both."""
+    dated = [m for m in ms if m.time is not None]
+    for m in ms:
+        if m.time is not None or not dated:
+            continue
+        near = min(dated, key=lambda d: abs(d.hit.ti - m.hit.ti))
+        lo, hi = sorted((near.hit.ti, m.hit.ti))
+        if any(lo < k < hi for k in breaks):
+            continue
+        m.time, m.time_end = near.time, near.time_end
+        m.rules.append("date:governs-sentence")
 
 
 def _second(ctx: Context, si: int, t: TimeExpr, times: list[TimeExpr]) -> TimeExpr | None:
@@ -128,7 +159,8 @@ def event_date(ctx: Context, ms: list[EMention]) -> EventDate:
     if days and start and len(start) == 10 and end in (None, start):
         end = _plus_days(start, days - 1) or end
         rule += "+duration"
-    return EventDate(start=start, end=end, text=span.text, span=span, rule=rule)
+    partial = t.partial if best.time_end is None else None  # year-less value, for the cross-document fill
+    return EventDate(start=start, end=end, text=span.text, span=span, rule=rule, partial=partial)
 
 
 def compatible(a: EventDate | None, b: EventDate | None) -> bool:

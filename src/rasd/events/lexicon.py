@@ -20,13 +20,14 @@ TRIGGERS_FILE = "lexicons/triggers.yml"
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-FRAMES = ("visit", "host", "meeting", "multilateral", "agent", "award", "agency", "inherit")
+FRAMES = ("visit", "host", "meeting", "multilateral", "agent", "award", "agency", "inherit", "give")
 TOPICS = ("terrorism", "organized_crime", "cybercrime", "migration", "drug_trafficking",
           "human_trafficking", "money_laundering")
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "ال", "وال", "فال", "بال", "وبال", "لل", "ولل", "س", "وس")
 _PRONOUNS = ("", "ه", "ها", "هم", "هما", "كم", "نا")
 EXPANDED = ("title_heads", "honorifics", "place_nouns", "intention", "denial", "quantifiers", "sidelines",
-            "anaphors", "clause_breaks", "subject_lam")  # lists matched with clitics and pronouns attached
+            "anaphors", "clause_breaks", "subject_lam", "receive_verbs", "unit_nouns", "topic_markers", "talk_topics",
+            "aggregate_nouns", "passive_aux")  # lists matched with clitics and pronouns attached
 
 
 def expand(words) -> frozenset[str]:
@@ -42,7 +43,9 @@ def expand(words) -> frozenset[str]:
 
 WORD_LISTS = ("suffixes", "verb_suffixes", "locative", "destination", "comitative", "agentive",
               "place_nouns", "title_heads", "honorifics", "negation", "denial", "intention",
-              "decision", "future", "quantifiers", "sidelines", "anaphors", "clause_breaks", "subject_lam")
+              "decision", "future", "quantifiers", "sidelines", "anaphors", "clause_breaks", "subject_lam",
+              "receive_verbs", "unit_nouns", "topic_markers", "talk_topics", "aggregate_nouns",
+              "passive_aux")
 
 
 

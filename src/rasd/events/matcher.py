@@ -45,6 +45,7 @@ class Match:
     end: int
     key: object
     text: str
+    alts: tuple = ()  # keys of other phrases matching exactly the same span (later entries of the lexicon)
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
@@ -106,8 +107,12 @@ class PhraseMatcher:
             for first in firsts:
                 for _, full, key in self.by_first[first]:
                     fm = full.match(text, wm.start())
-                    if fm is not None and (best is None or fm.end() > best.end):
+                    if fm is None:
+                        continue
+                    if best is None or fm.end() > best.end:
                         best = Match(fm.start(), fm.end(), key, fm.group())
+                    elif fm.end() == best.end and key != best.key and key not in best.alts:
+                        best.alts += (key,)
             if best is not None:
                 out.append(best)
                 pos = best.end

@@ -6,15 +6,20 @@ may not happen: a negation right before it ("لم يلتق"), a denial earlier i
 an intention ("يعتزم", "يأمل"), a generic quantity ("العديد من", "عشرات"), or a frame it is only
 the setting of ("على هامش" a conference).  A decision ("قرر") or a future marker ("سيعقد", "غدا")
 keeps the hit but marks it, so the event is coded as scheduled only when its date or place is fixed.
+A form several entries share ("ضبط" a person or a shipment) takes the first entry whose required object
+follows, counted in words (names, dates and punctuation skipped); a tally ("أكثر من 90 عملية") and a
+topic of talks ("تناول اللقاء سبل ... وتبادل المعلومات") report no event.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from rasd.events.context import Context, Sent
 from rasd.events.lexicon import Lexicon, TriggerEntry, expand
 
 NEG_FAR = frozenset({"لم", "لن", "عدم"})  # negators that may stand two words before the trigger
+TOPIC_GAP = 12  # words a topic marker ("سبل تعزيز") may stand before a cooperation trigger
 INTENT_GAP = 10  # words an intention verb may stand before the trigger ("يعتزم الوزير ... زيارة")
 
 
@@ -42,9 +47,14 @@ def _window(sent: Sent, a: int, b: int) -> range:
 
 def _needs(sent: Sent, rng: range, words: frozenset[str]) -> bool:
     """One of ``words`` in ``rng``; a one-letter entry (ب) is a clitic on any word ("بالعاصمة")."""
-    clitics = tuple(w for w in words if len(w) == 1)
-    return any(sent.norm[i] in words or (clitics and sent.norm[i].startswith(clitics) and len(sent.norm[i]) > 2)
-               for i in rng)
+    clitics = _CLITIC_WORDS.get(id(words))
+    if clitics is None:
+        clitics = _CLITIC_WORDS[id(words)] = tuple(w for w in words if len(w) == 1)
+    norm = sent.norm
+    return any(norm[i] in words or (clitics and norm[i].startswith(clitics) and len(norm[i]) > 2) for i in rng)
+
+
+_CLITIC_WORDS: dict[int, tuple[str, ...]] = {}  # one-letter entries of each (long-lived) word set
 
 
 def _any(sent: Sent, rng: range, words: frozenset[str]) -> bool:
@@ -87,10 +97,41 @@ def _phrase_before(sent: Sent, ti: int, phrases, span: int) -> bool:
     return any(ti - span <= k and k + n <= ti for k, n in _phrase_starts(sent, phrases))
 
 
-def _blocked(sent: Sent, h: Hit, lex: Lexicon) -> str | None:
+def _object_window(sent: Sent, tj: int, n: int, skip: frozenset[int]) -> range:
+    """Tokens after ``tj`` holding ``n`` words that count: names, dates and punctuation do not
+    ("أحبطت شرطة أبوظبي، يوم 10 مارس 2025، محاولة تهريب": the object is the next counted word)."""
+    k, counted = tj + 1, 0
+    norm = sent.norm
+    while k < len(norm) and counted < n:
+        w = norm[k]
+        if k not in skip and not (len(w) == 1 and not w.isalnum()):
+            counted += 1
+        k += 1
+    return range(tj + 1, k)
+
+
+def _skipped(ctx: Context, si: int, sent: Sent) -> frozenset[int]:
+    """Token indices of a sentence inside a name or a temporal expression (cached)."""
+    got = sent.cache.get("skip")
+    if got is None:
+        starts = [t.start for t in sent.tokens]
+        sent.cache["times"] = _covered(starts, ctx.sent_times.get(si, []))
+        got = sent.cache["skip"] = sent.cache["times"] | _covered(starts, ctx.sent_args.get(si, []))
+    return got
+
+
+def _covered(starts: list[int], spans) -> frozenset[int]:
+    """Indices of the tokens (by their sorted start offsets) that begin inside one of ``spans``."""
+    out: set[int] = set()
+    for sp in spans:
+        out.update(range(bisect.bisect_left(starts, sp.start), bisect.bisect_left(starts, sp.end)))
+    return frozenset(out)
+
+
+def _blocked(sent: Sent, h: Hit, lex: Lexicon, skip: frozenset[int] = frozenset()) -> str | None:
     """The reason a hit reports no event, or None."""
     e, ti, tj, w = h.entry, h.ti, h.tj, lex.words
-    if e.needs_after and not _needs(sent, _window(sent, tj + 1, tj + 1 + e.window), e.needs_after):
+    if e.needs_after and not _needs(sent, _object_window(sent, tj, e.window, skip), e.needs_after):
         return "needs-object"
     if ti >= 1 and sent.norm[ti - 1] in w["negation"]:
         return "negated"
@@ -106,7 +147,26 @@ def _blocked(sent: Sent, h: Hit, lex: Lexicon) -> str | None:
         return "generic"
     if e.mode == "multilateral" and _any(sent, _window(sent, ti - 8, ti), lex.ext["sidelines"]):
         return "sidelines"
+    if e.anchor and _any(sent, _window(sent, ti - TOPIC_GAP, ti), lex.ext["topic_markers"]):
+        return "topic-of-talks"  # "تناول اللقاء سبل تعزيز ... وتبادل المعلومات": discussed, not done
+    if e.pos == "noun" and e.type in ("COOPERATE", "COERCE") and _any(
+            sent, _window(sent, ti - TOPIC_GAP, ti), lex.ext["talk_topics"]):
+        return "topic-of-talks"  # "تناولت سبل التعاون في مجال ... وتفكيك شبكات التهريب"
+    if e.type in ("COERCE", "ASSAULT") and _aggregate(sent, _object_window(sent, tj, 8, skip), lex):
+        return "aggregate"
     return None
+
+
+def _aggregate(sent: Sent, rng: range, lex: Lexicon) -> bool:
+    """"أحبطت ... أكثر من 90 عملية": a count of operations is a tally, not one happening."""
+    norm = sent.norm
+    for i in rng:
+        if i + 1 >= len(norm):
+            break
+        year = len(norm[i]) == 4 and norm[i][:2] in ("19", "20")  # "يوم 8 مايو 2024 مخططا": a date
+        if norm[i].isdigit() and not year and norm[i + 1] in lex.ext["aggregate_nouns"]:
+            return True
+    return False
 
 
 def _mark(sent: Sent, h: Hit, lex: Lexicon, matched: str) -> None:
@@ -149,6 +209,23 @@ def _in_name(ctx: Context, si: int, start: int, end: int) -> bool:
     return any(a.type != "PER" and a.start <= start and end <= a.end for a in ctx.sent_args.get(si, []))
 
 
+def _reading(ctx: Context, si: int, m, a: int, b: int, lex: Lexicon, blocked: list[Hit]) -> tuple[Hit, str | None]:
+    """The hit of match ``m`` and the reason it is blocked (None: kept).  A form shared by several
+    entries ("ضبط" a person or a shipment, "أحبط" an attack or a crossing) takes the first entry, in
+    lexicon order, whose required object follows; when none does, the first entry's hit is blocked."""
+    first: tuple[Hit, str | None] | None = None
+    sent = ctx.sents[si]
+    skip = _skipped(ctx, si, sent)
+    for eid, weak in (m.key,) + tuple(m.alts):
+        h = Hit(lex.entries[eid], si, a, b, sent.tok_at(a), sent.tok_at(b - 1), weak)
+        h.rules.append(f"trigger:{eid}:{m.text}")
+        why = _blocked(sent, h, lex, skip) or _possessive(m.text, h) or _joined_to_generic(sent, h, blocked)
+        if why != "needs-object":
+            return h, why
+        first = first or (h, why)
+    return first
+
+
 def find(ctx: Context, lex: Lexicon) -> tuple[list[Hit], list[Hit]]:
     """(kept hits, blocked hits with the reason in ``rules``), in text order."""
     kept: list[Hit] = []
@@ -157,16 +234,13 @@ def find(ctx: Context, lex: Lexicon) -> tuple[list[Hit], list[Hit]]:
         norm, idx = sent.folded()
         hits: list[Hit] = []
         for m in lex.matcher.find(norm):
-            eid, weak = m.key
             if idx is None:
                 a, b = sent.start + m.start, sent.start + m.end
             else:
                 a, b = sent.start + idx[m.start], sent.start + idx[m.end - 1] + 1
             if _in_name(ctx, si, a, b):
                 continue
-            h = Hit(lex.entries[eid], si, a, b, sent.tok_at(a), sent.tok_at(b - 1), weak)
-            h.rules.append(f"trigger:{eid}:{m.text}")
-            why = _blocked(sent, h, lex) or _possessive(m.text, h) or _joined_to_generic(sent, h, blocked)
+            h, why = _reading(ctx, si, m, a, b, lex, blocked)
             if why:
                 h.rules.append(f"blocked:{why}")
                 blocked.append(h)
@@ -176,7 +250,7 @@ def find(ctx: Context, lex: Lexicon) -> tuple[list[Hit], list[Hit]]:
             hits.append(h)
         cancelled = {t for h in hits for t in h.entry.cancels}
         for h in hits:
-            if h.entry.type in cancelled:
+            if h.entry.type in cancelled and h.entry.type not in h.entry.cancels:  # never itself
                 h.rules.append("blocked:cancelled")
                 blocked.append(h)
             else:
