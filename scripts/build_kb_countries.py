@@ -15,6 +15,8 @@ from pathlib import Path
 import babel
 import yaml
 
+from _kbgen import dump_entities, write_or_check
+
 ROOT = Path(__file__).resolve().parents[1]
 KB = ROOT / "src" / "rasd" / "resources" / "kb"
 OUT = KB / "countries.yml"
@@ -62,20 +64,11 @@ def build() -> str:
         if x.get("cue"):
             e["cue_only"] = True
         entities.append(e)
-    body = yaml.safe_dump({"entities": entities}, allow_unicode=True, sort_keys=False,
-                          default_flow_style=None, width=200)
-    return HEADER.format(version=babel.__version__) + body
+    return dump_entities(entities, HEADER.format(version=babel.__version__))
 
 
 def main(argv: list[str]) -> int:
-    text = build()
-    if "--check" in argv:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        print("countries.yml is up to date" if same else "countries.yml differs; rerun the script")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({text.count('- id:')} entries)")
-    return 0
+    return write_or_check(OUT, build(), argv)
 
 
 if __name__ == "__main__":

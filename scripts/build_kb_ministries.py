@@ -12,6 +12,8 @@ from pathlib import Path
 import babel
 import yaml
 
+from _kbgen import dump_entities, write_or_check
+
 ROOT = Path(__file__).resolve().parents[1]
 KB = ROOT / "src" / "rasd" / "resources" / "kb"
 OUT = KB / "ministries.yml"
@@ -51,20 +53,11 @@ def build() -> str:
                         "generic_ar": m.get("generic", [])})
             if not out[-1]["generic_ar"]:
                 del out[-1]["generic_ar"]
-    body = yaml.safe_dump({"entities": out}, allow_unicode=True, sort_keys=False,
-                          default_flow_style=None, width=200)
-    return HEADER + body
+    return dump_entities(out, HEADER)
 
 
 def main(argv: list[str]) -> int:
-    text = build()
-    if "--check" in argv:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        print("ministries.yml is up to date" if same else "ministries.yml differs; rerun the script")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({text.count('- id:')} entries)")
-    return 0
+    return write_or_check(OUT, build(), argv)
 
 
 if __name__ == "__main__":
