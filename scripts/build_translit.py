@@ -125,12 +125,17 @@ def align(ar: str, lat: str, table: dict, init: bool) -> tuple[float, list[str]]
                     back[i + 1][j + k] = k
     if best[n][m] <= neg:
         return None
+    return best[n][m], _backtrace(back, lat, n, m)
+
+
+def _backtrace(back: list, lat: str, n: int, m: int) -> list[str]:
+    """The Latin chunk of each of the ``n`` letters, read back from the alignment pointers."""
     subs, j = [], m
     for i in range(n, 0, -1):
         k = back[i][j]
         subs.append(lat[j - k:j])
         j -= k
-    return best[n][m], subs[::-1]
+    return subs[::-1]
 
 
 def em(pairs: list, iterations: int = ITERATIONS) -> dict:
@@ -224,12 +229,7 @@ def graphone_align(ar: str, lat: str, scores: dict) -> tuple[float, list[str]] |
                     bk[j + k] = k
     if best[n][m] <= neg:
         return None
-    subs, j = [], m
-    for i in range(n, 0, -1):
-        k = back[i][j]
-        subs.append(lat[j - k:j])
-        j -= k
-    return best[n][m], subs[::-1]
+    return best[n][m], _backtrace(back, lat, n, m)
 
 
 def even_split(ar: str, lat: str) -> list[str]:
