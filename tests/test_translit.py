@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import regex
 
-from rasd.entities.translit import (KEY_BASE, ORDER, REGIONS, capitalise, char_model, choose_form, conventions,
-                                    gram_key, graphone_meta, graphone_model, read_tsv, transliterate_name,
-                                    transliterate_token)
+from rasd.entities.translit import (EOS_ID, KEY_BASE, ORDER, REGIONS, UNSEEN_LOGP, capitalise, char_model,
+                                    choose_form, conventions, gram_key, graphone_meta, graphone_model, read_tsv,
+                                    transliterate_name, transliterate_token)
 from rasd.errors import DataError
 from rasd.resources import lint_arabic, load_yaml, path
 from rasd.text.normalize import has_arabic, normalize
@@ -67,6 +67,38 @@ def test_graphone_model_decodes_unseen_patterns():
     assert char_model("بنموسى", "maghreb").startswith("b")  # no p in Arabic names
     assert graphone_model().decode("") == []
     assert gram_key((0,)) == 1 and gram_key((0, 1)) == KEY_BASE + 2
+
+
+def _plain_backoff(model, history, unit):
+    """log P(unit | history) by the textbook back-off walk (the decoder's reference)."""
+    acc = 0.0
+    while True:
+        lp = model.logp.get(gram_key(history + (unit,)))
+        if lp is not None:
+            return acc + lp
+        if not history:
+            return acc + UNSEEN_LOGP
+        acc += model.bow.get(gram_key(history), 0.0)
+        history = history[1:]
+
+
+def test_memoised_backoff_is_exact():
+    # the decoder's memoised back-off chains give bit-identical probabilities
+    model = graphone_model()
+    model.clear_cache()
+    units = [2, 3, 5, 8, 13, 21, 34, 55] + list(range(2, len(model.units), 97))
+    for n, unit in enumerate(units):
+        for k in range(ORDER):
+            history = tuple((0,) * (ORDER - 1 - k)) + tuple(units[(n + i) % len(units)] for i in range(k))
+            assert model.logprob(history, unit) == _plain_backoff(model, history, unit)
+            assert model.logprob(history, EOS_ID) == _plain_backoff(model, history, EOS_ID)
+
+
+def test_decode_is_deterministic_with_cold_and_warm_memo():
+    model = graphone_model()
+    model.clear_cache()
+    cold = [model.decode(w) for w in ("حموشي", "مارلاسكا", "بنموسى", "اوهبي")]
+    assert [model.decode(w) for w in ("حموشي", "مارلاسكا", "بنموسى", "اوهبي")] == cold
 
 
 def test_regions_file_schema():

@@ -43,6 +43,7 @@ BEAM = 10
 NEXT_UNITS = 12  # most probable units of a letter tried after a given unit
 FALLBACK_UNITS = 3  # units of a letter tried besides those seen after the previous unit
 UNSEEN_LOGP = -20.0
+MEMO_MAX = 1_000_000  # memoised back-off chains (one per history) kept before the memo is reset
 BOS, EOS = "<s>", "</s>"
 BOS_ID, EOS_ID = 0, 1
 MIN_WEIGHT = 2  # a spelling seen once may be a mis-aligned label: the character model decides
@@ -118,40 +119,95 @@ class GraphoneModel:
                     self._next.setdefault((prev, units[unit][0]), []).append((-lp, unit))
         self._next = {k: [u for _lp, u in sorted(rows)[:NEXT_UNITS]] for k, rows in self._next.items()}
         self._top = {letter: [i for _lp, i in sorted(rows)[:FALLBACK_UNITS]] for letter, rows in by_letter.items()}
+        self._contexts = {key // KEY_BASE for key in logp if key >= KEY_BASE}  # histories some unit follows
+        self._chains: dict[int, tuple[tuple[tuple[int, float], ...], float]] = {}
+        self._cands: dict[tuple[int, str], list[int]] = {}
 
     def logprob(self, history: tuple[int, ...], unit: int) -> float:
         """log P(unit | history), backing off to shorter histories."""
-        acc = 0.0
-        while True:
-            lp = self.logp.get(gram_key(history + (unit,)))
+        return self._lookup(self._chain(gram_key(history), KEY_BASE ** len(history)), unit)
+
+    def _chain(self, hkey: int, scale: int) -> tuple[tuple[tuple[int, float], ...], float]:
+        """The back-off chain of a history (key, ``KEY_BASE ** length``), memoised per key.
+
+        One (base, acc) per suffix, longest first, that some unit follows in the model:
+        ``base + unit`` is the n-gram's key and ``acc`` the sum of the back-off weights of
+        the longer suffixes (added in the same order as a plain back-off walk, so every
+        probability is bit-identical); plus the total weight for a unit never seen.
+        """
+        chain = self._chains.get(hkey)
+        if chain is None:
+            levels, acc, key = [], 0.0, hkey
+            while True:
+                if scale == 1 or key in self._contexts:
+                    levels.append((key * KEY_BASE + 1, acc))
+                if scale == 1:
+                    break
+                acc += self.bow.get(key, 0.0)
+                scale //= KEY_BASE
+                key %= scale
+            chain = self._chains[hkey] = (tuple(levels), acc)
+        return chain
+
+    def _lookup(self, chain: tuple[tuple[tuple[int, float], ...], float], unit: int) -> float:
+        """log P(unit | history) from the history's back-off chain (see ``_chain``)."""
+        logp = self.logp
+        for base, acc in chain[0]:
+            lp = logp.get(base + unit)
             if lp is not None:
                 return acc + lp
-            if not history:
-                return acc + UNSEEN_LOGP
-            acc += self.bow.get(gram_key(history), 0.0)
-            history = history[1:]
+        return chain[1] + UNSEEN_LOGP
+
+    def clear_cache(self) -> None:
+        """Forget the memoised back-off chains and candidate lists (for benchmarks)."""
+        self._chains.clear()
+        self._cands.clear()
 
     def candidates(self, prev: int, letter: str) -> list[int]:
         """Units for ``letter`` seen after ``prev``, plus the letter's most frequent units."""
-        seen = self._next.get((prev, letter), [])
-        return seen + [u for u in self._top.get(letter, []) if u not in seen]
+        key = (prev, letter)
+        cands = self._cands.get(key)
+        if cands is None:
+            seen = self._next.get(key, [])
+            cands = self._cands[key] = seen + [u for u in self._top.get(letter, []) if u not in seen]
+        return cands
 
     def decode(self, letters: str) -> list[str] | None:
-        """The most probable Latin chunk per letter (beam search); None when a letter has no unit."""
-        beams: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = [(0.0, (BOS_ID,) * (self.order - 1), ())]
+        """The most probable Latin chunk per letter (beam search); None when a letter has no unit.
+
+        A hypothesis is (-score, units, history, history key): sorting the tuples ranks by
+        score, then units; hypotheses with the same history are recombined and the best
+        ``BEAM`` kept per letter.
+        """
+        if len(self._chains) >= MEMO_MAX:
+            self._chains.clear()
+        top = KEY_BASE ** (self.order - 1)
+        start = (BOS_ID,) * (self.order - 1)
+        beams = [(-0.0, (), start, gram_key(start))]
+        lookup, get = self._lookup, self.logp.get
         for letter in letters:
-            nxt: dict[tuple[int, ...], tuple[float, tuple[int, ...], tuple[int, ...]]] = {}
-            for score, hist, out in beams:
+            nxt: dict[tuple[int, ...], tuple[float, tuple[int, ...], tuple[int, ...], int]] = {}
+            for neg, out, hist, hkey in beams:
+                levels, unseen = self._chain(hkey, top)
+                shifted = (hkey % (top // KEY_BASE)) * KEY_BASE + 1
+                tail = hist[1:]
                 for u in self.candidates(hist[-1], letter):
-                    s = score + self.logprob(hist, u)
-                    h = (hist + (u,))[1:]
-                    if h not in nxt or s > nxt[h][0]:
-                        nxt[h] = (s, h, out + (u,))
+                    for base, acc in levels:  # _lookup, inlined: this loop is the decoder's hot spot
+                        lp = get(base + u)
+                        if lp is not None:
+                            s = neg - (acc + lp)
+                            break
+                    else:
+                        s = neg - (unseen + UNSEEN_LOGP)
+                    h = tail + (u,)
+                    old = nxt.get(h)
+                    if old is None or s < old[0]:
+                        nxt[h] = (s, out + (u,), h, shifted + u)
             if not nxt:
                 return None
-            beams = sorted(nxt.values(), key=lambda b: (-b[0], b[2]))[:BEAM]
-        best = max(beams, key=lambda b: (b[0] + self.logprob(b[1], EOS_ID), tuple(-u for u in b[2])))
-        return [self.units[u][1] for u in best[2]]
+            beams = sorted(nxt.values())[:BEAM]
+        best = max(beams, key=lambda b: (-b[0] + lookup(self._chain(b[3], top), EOS_ID), tuple(-u for u in b[1])))
+        return [self.units[u][1] for u in best[1]]
 
 
 @functools.lru_cache(maxsize=1)
