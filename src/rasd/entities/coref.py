@@ -83,7 +83,7 @@ def _surname_owner(groups: dict[str, Group], text: str) -> Group | None:
 
 
 def surname_mentions(groups: list[Group], sentences: list[tuple[list[Tok], list[Found]]],
-                     lex: Lexicon) -> None:
+                     lex: Lexicon, rule: str = "coref:surname") -> None:
     """Add the document's other occurrences of each person's surname to that person."""
     owners: dict[str, Group] = {}
     for g in groups:
@@ -105,7 +105,7 @@ def surname_mentions(groups: list[Group], sentences: list[tuple[list[Tok], list[
             if hit is None:
                 continue
             g, start = hit
-            f = Found(i, i + 1, start, tok.end, "PER", "coref:surname", 1, sent=n, score=0.9)
+            f = Found(i, i + 1, start, tok.end, "PER", rule, 1, sent=n, score=0.9)
             found.append(f)
             g.items.append((f, tok.text[start - tok.start:]))
             taken.add(i)

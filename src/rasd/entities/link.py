@@ -3,7 +3,9 @@
 ``Link.how`` records the reason, stored as ``Entity.link``: ``kb:exact``, ``kb:nisba``,
 ``kb:fuzzy 0.93`` (rapidfuzz ratio over normalised aliases of the same type),
 ``kb:translit 0.95`` (the transliterated name against the KB's English names, for people),
-``translit`` (unknown: the name is the transliteration, in the region's press convention).
+``translit`` (unknown: the name is the transliteration, in the region's press convention),
+``kb:localised`` (a national body of another country than the KB entry's: "DGSN (Algeria)"),
+``outlet-registry`` (an outlet of the clean stage's registry).
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from rasd.kb import KB, KBEntry, get_kb
 from rasd.resources import load_yaml
 from rasd.text.normalize import normalize, normalize_keep, strip_clitics
 
+MAX_FUZZY = 80  # characters: longer mentions are not fuzzy-matched (cost grows with the square)
 FUZZY_MIN = 90.0  # rapidfuzz ratio (0-100) for an Arabic alias match
 TRANSLIT_MIN = 92.0  # ratio for a transliterated name against a KB person's English name
 MAGHREB = frozenset({"MA", "DZ", "TN", "LY", "MR", "EH"})
@@ -29,6 +32,7 @@ class Link:
     name: str
     how: str
     kb: KBEntry | None = None
+    country: str | None = None  # for a body not in the KB whose country the text gives
 
 
 def mention_key(text: str) -> str:
@@ -66,7 +70,9 @@ def link_found(f: Found, text: str, region: str | None, kb: KB | None = None) ->
         eid, kind = _prefer(kb, f.kb)
         e = kb.by_id[eid]
         return Link(e.name, "kb:nisba" if kind == "nisba" else "kb:exact", e)
-    if f.rule == "pattern:outlet":
+    if f.local is not None:
+        return Link(f.local, "kb:localised", None, f.country)
+    if f.rule in ("pattern:outlet", "outlet:prose"):
         outlet = _registered_outlet(text)
         if outlet is not None:
             return Link(outlet, "outlet-registry")
@@ -93,7 +99,7 @@ def _link_text(text: str, typ: str, region: str | None, kb: KB) -> Link:
     if fuzzy is not None:
         return fuzzy
     latin = transliterate(text, name_region(text, typ, region))
-    if typ == "PER" and len(key.split()) >= 2:
+    if typ == "PER" and len(key.split()) >= 2 and len(key) <= MAX_FUZZY:
         hit = process.extractOne(latin.lower(), _person_names()[0], scorer=fuzz.ratio, score_cutoff=TRANSLIT_MIN)
         if hit is not None:
             e = kb.by_id[_person_names()[1][hit[2]]]
@@ -112,7 +118,7 @@ def _exact(kb: KB, key: str, typ: str) -> KBEntry | None:
 
 
 def _fuzzy(kb: KB, key: str, typ: str) -> Link | None:
-    if len(key) < 6 or (typ == "PER" and len(key.split()) < 2):
+    if len(key) < 6 or len(key) > MAX_FUZZY or (typ == "PER" and len(key.split()) < 2):
         return None
     keys, ids = _choices(_compatible(typ))
     hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)

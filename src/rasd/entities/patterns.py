@@ -94,13 +94,20 @@ class Lexicon:
     adjective_heads: frozenset[str]
     country_cues: frozenset[str]
     interview_nouns: PhraseSet
+    national_words: frozenset[str] = frozenset()
+    org_heads_self_named: frozenset[str] = frozenset()
+    ambiguous_given_names: frozenset[str] = frozenset()
+    compound_name_parts: frozenset[str] = frozenset()
+    party_nouns: PhraseSet = PhraseSet([])
+    org_title_heads: PhraseSet = PhraseSet([])
 
 
 def _check(data: dict) -> None:
     where = str(path(LEXICON))
     for key in ("person_titles", "role_heads", "role_domains", "org_heads", "org_heads_need_two",
                 "org_inner", "stop_words", "name_joiners", "place_cues", "false_friends", "loc_heads", "first_names", "media_nouns", "western_first_names",
-                "interview_nouns", "adjective_heads", "country_cues"):
+                "interview_nouns", "adjective_heads", "country_cues", "national_words", "org_title_heads",
+                "org_heads_self_named", "ambiguous_given_names", "compound_name_parts", "party_nouns"):
         val = data.get(key)
         if not isinstance(val, (list, dict)) or not val:
             raise DataError(where, key, "missing or empty (a list or mapping of words)")
@@ -139,4 +146,10 @@ def lexicon() -> Lexicon:
         interview_nouns=PhraseSet(data["interview_nouns"]),
         adjective_heads=_set(data["adjective_heads"]),
         country_cues=_set(data["country_cues"]),
+        national_words=_set(data["national_words"]),
+        org_title_heads=PhraseSet(data["org_title_heads"]),
+        org_heads_self_named=_set(data["org_heads_self_named"]),
+        ambiguous_given_names=_set(data["ambiguous_given_names"]),
+        compound_name_parts=_set(data["compound_name_parts"]),
+        party_nouns=PhraseSet(data["party_nouns"]),
     )

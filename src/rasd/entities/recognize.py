@@ -7,10 +7,16 @@ Four sources, in order of trust, over each sentence of each content line:
    many countries' bodies share, resolved by the stage to one country, ``kb:generic``);
 2. patterns: organisation heads extended over their genitive words (``pattern:org``), titles
    and role heads before a name (``pattern:title``), Latin acronyms (``pattern:acronym``),
-   quoted outlet names after a media noun or an interview cue (``pattern:outlet``);
+   quoted outlet names after a media noun or an interview cue (``pattern:outlet``), registered
+   outlets of two words or more named in prose (``outlet:prose``); a corps' name (حرس، خفر ...)
+   keeps a nisba inside it (``pattern:org:force``); a nisba after a party noun (نظيره الإيطالي)
+   is ``kb:nisba-party``;
 3. the statistical tagger (``crf``), when its module and model are present, on sentences where
    an uncovered word looks like a name;
 4. overlaps are resolved by trust, then length: one mention per stretch of text.
+
+Hostile input is bounded: a token over ``MAX_WORD`` letters reads as ``LONG_WORD`` (never part
+of a mention), and sentences over ``MAX_TAGGED`` tokens are not tagged.
 
 Offsets are raw: a proclitic on the first word is left out of the mention (``بالرباط`` ->
 ``الرباط``), except ``لل`` whose second lam is the article (``للأمن`` is kept whole).
@@ -23,7 +29,7 @@ from dataclasses import dataclass, field
 import regex
 
 from rasd.doc import Document, Span
-from rasd.entities.patterns import Lexicon, lexicon
+from rasd.entities.patterns import Lexicon, PhraseSet, lexicon
 from rasd.kb import KB, get_kb, norm_token, stems
 from rasd.text.normalize import has_arabic, normalize_map, strip_clitics
 from rasd.text.tokens import sentences, tokenize
@@ -34,6 +40,9 @@ MAX_ORG = 8  # tokens of an organisation name found by its head
 _LATIN_ACRONYM = regex.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 _ARABIC_WORD = regex.compile(r"^[\p{Arabic}]+$")
 _COMMA = {"،", ","}
+MAX_WORD = 40  # letters: a longer "word" (a run of text without spaces) is never part of a name
+LONG_WORD = "\u2026"  # what such a token reads as to every step (its raw offsets are kept)
+MAX_TAGGED = 400  # tokens: longer run-on "sentences" are not sent to the tagger
 
 
 @dataclass(slots=True)
@@ -61,10 +70,20 @@ class Found:
     role_text: str | None = None  # raw text of the role phrase
     sent: int = 0  # sentence number in the document
     score: float = 1.0
+    local: str | None = None  # canonical name of a national body of a country the KB lacks
+    country: str | None = None  # that body's country (ISO code)
 
 
 def sentence_tokens(raw: str, span: Span) -> list[Tok]:
-    return [Tok(t.start, t.end, t.text, norm_token(t.text)) for t in tokenize(span.text, span.start)]
+    """Tokens of one sentence; an absurdly long token (over ``MAX_WORD`` characters) reads as
+    ``LONG_WORD``, so no step spends time on it and no mention runs into it."""
+    return [_tok(t.start, t.end, t.text) for t in tokenize(span.text, span.start)]
+
+
+def _tok(start: int, end: int, text: str) -> Tok:
+    if len(text) > MAX_WORD:
+        return Tok(start, end, LONG_WORD, LONG_WORD)
+    return Tok(start, end, text, norm_token(text))
 
 
 def content_sentences(doc: Document) -> list[Span]:
@@ -118,7 +137,10 @@ def kb_candidates(kb: KB, lex: Lexicon, toks: list[Tok]) -> list[Found]:
         i, start = m.start, start_after_clitic(toks[m.start], stem)
         if _adjective_names(kb, lex, norm, m, eid):
             i, start = m.start + 1, toks[m.start + 1].start
-        out.append(Found(i, j, start, toks[j - 1].end, typ, rule, PRIO_KB, kb=ids))
+        f = Found(i, j, start, toks[j - 1].end, typ, rule, PRIO_KB, kb=ids)
+        if kind == "nisba" and party_before(lex, norm, m.start) and not norm[j - 1].endswith(("ين", "ون")):
+            f.rule = "kb:nisba-party"
+        out.append(f)
     return out
 
 
@@ -142,8 +164,15 @@ def _keep_kb_match(lex: Lexicon, toks: list[Tok], norm: list[str], m, kinds: set
     if kinds == {"cue"} and not (cue_before or cue_inside):
         return False
     if single and m.key in lex.false_friends:
-        return cue_before or (m.start > 0 and norm[m.start - 1] in lex.country_cues)
+        return cue_before or (m.start > 0 and norm[m.start - 1] in lex.country_cues) \
+            or ("nisba" in kinds and party_before(lex, norm, m.start))
     return True
+
+
+def party_before(lex: Lexicon, norm: list[str], i: int) -> bool:
+    """``نظيره الإيطالي``, ``الوفد المالي``: a nisba right after a noun for one side of a meeting
+    names that side's country."""
+    return i > 0 and lex.party_nouns.has_stem(norm[i - 1])
 
 
 def _latin_ok(toks: list[Tok]) -> bool:
@@ -183,12 +212,15 @@ def org_candidates(kb: KB, lex: Lexicon, toks: list[Tok], mask: list[Found | Non
             continue
         end, head = hit
         j, named = _extend_genitive(lex, kb, norm, end, mask)
-        named = named or any(w in lex.org_inner for w in head[1:])
+        named = named or any(w in lex.org_inner for w in head[1:]) or " ".join(head) in lex.org_heads_self_named
         need = 2 if " ".join(head) in lex.org_heads_need_two else 1
         if j - end >= need and named and _arabic_span(toks[i:j]):
             stem = _stem_for(kb, norm[i], head[0])
-            out.append(Found(i, j, start_after_clitic(toks[i], stem), toks[j - 1].end, "ORG", "pattern:org",
-                             PRIO_PATTERN, score=0.7))
+            start = toks[i].start if norm[i].startswith("لل") else start_after_clitic(toks[i], stem)
+            f = Found(i, j, start, toks[j - 1].end, "ORG", "pattern:org", PRIO_PATTERN, score=0.7)
+            if " ".join(head) in lex.org_heads_self_named:
+                f.rule = "pattern:org:force"  # a corps' name keeps its nisba (حرس الحدود التونسي)
+            out.append(f)
             i = j
         else:
             i += 1
@@ -230,13 +262,23 @@ def _extend_genitive(lex: Lexicon, kb: KB, norm: list[str], j: int,
             named = named or any(k == "nisba" for _, k in kb.keys.get(w, []))
             j += 1
             continue
-        if w.startswith("ل") and j + 1 < len(norm) and norm[j + 1].startswith("ال") and len(w) > 3:
-            j += 1  # "لمكافحة الإرهاب": a construct noun with lam, then its definite genitive
+        if _construct_link(w) and j + 1 < len(norm) and norm[j + 1].startswith("ال"):
+            j += 1  # "لمكافحة الإرهاب", "وأمن المنافذ": a construct noun, then its definite genitive
             continue
         break
     while j > start and norm[j - 1].startswith("و") and not norm[j - 1].startswith("وال"):
         j -= 1
     return j, named
+
+
+def _construct_link(w: str) -> bool:
+    """``لمكافحة`` / ``وأمن``: a lam- or waw-prefixed noun that carries the name on. A lam before a
+    verbal noun of the derived forms (لاتخاذ, لتعزيز) says what for: it ends the name."""
+    if len(w) <= 3:
+        return False
+    if w.startswith("و") and not w.startswith("ول"):
+        return True
+    return w.startswith("ل") and w[1:2] == "م"
 
 
 def person_candidates(kb: KB, lex: Lexicon, toks: list[Tok], mask: list[Found | None],
@@ -364,6 +406,8 @@ def _take_name(lex: Lexicon, toks: list[Tok], k: int, mask) -> int:
             break  # a third word must look like a name (or be a family name with the article)
         j += 1
         count += 1
+        if w in lex.compound_name_parts and count == 2:
+            continue  # حسام الدين الجبابلي: the article word of a compound given name
         if w.startswith("ال") and count >= 2:
             break
     return j
@@ -375,11 +419,23 @@ def _joined(lex: Lexicon, toks: list[Tok], j: int) -> bool:
 
 def _name_ok(kb: KB, lex: Lexicon, words: list[str]) -> bool:
     """A found name looks like one: two words or more, the first a given name (or a joiner)."""
-    if len(words) < 2:
+    if len(words) < 2 or not plausible_name(lex, words):
         return False
     first = words[0]
     return (first in lex.name_joiners or first in lex.first_names or first in kb.first_names
             or _name_weight(first) >= 3)
+
+
+def plausible_name(lex: Lexicon, words: list[str]) -> bool:
+    """A name starting with a word that is also a common noun (باسم, وسام, also behind a
+    preposition: بوسام) needs a further word that looks like a name: a frequent name token, a
+    bare word, or a family name with the article that is not a feminine noun (الإدارة)."""
+    first = words[0]
+    forms = [first] + ([first[1:]] if first[:1] in ("ب", "ل", "ك") and len(first) > 3 else [])
+    if not any(f in lex.ambiguous_given_names for f in forms):
+        return True
+    return any(_name_weight(w) >= NAME_HINT or not w.startswith("ال") or not w.endswith(("ه", "ة"))
+               for w in words[1:])
 
 
 @functools.lru_cache(maxsize=1)
@@ -421,6 +477,39 @@ def _media_before(lex: Lexicon, toks: list[Tok], q: int) -> bool:
     return len(prev) >= 2 and prev[-1] in ("ل", "لـ") and lex.interview_nouns.has_stem(prev[-2])
 
 
+@functools.lru_cache(maxsize=1)
+def outlet_names() -> PhraseSet:
+    """Arabic names of the registered outlets of two words or more (شفق نيوز), which are not
+    common phrases; one-word names (الشروق, الأيام) are common words and are left out."""
+    try:
+        from rasd.clean.outlet import registry
+    except ImportError:
+        return PhraseSet([])
+    names = []
+    for o in registry().outlets:
+        for a in (o.name_ar, *o.aliases):
+            if has_arabic(a) and len(a.split()) >= 2 and not any(c.isdigit() for c in a):
+                names.append(a)
+    return PhraseSet(names)
+
+
+def prose_outlet_candidates(toks: list[Tok], mask) -> list[Found]:
+    """A registered outlet named in the text (وقال مصدر لشفق نيوز ...): an organisation."""
+    names = outlet_names()
+    norm = [t.norm for t in toks]
+    out = []
+    for i in range(len(toks)):
+        if mask[i] is not None:
+            continue
+        hit = names.match(norm, i)
+        if hit is None or any(mask[k] is not None for k in range(i, hit[0])):
+            continue
+        stem = next((x for x in stems(norm[i]) if x == hit[1][0]), norm[i])
+        out.append(Found(i, hit[0], start_after_clitic(toks[i], stem), toks[hit[0] - 1].end, "ORG",
+                         "outlet:prose", PRIO_PATTERN, score=0.8))
+    return out
+
+
 def acronym_candidates(toks: list[Tok], mask) -> list[Found]:
     """Latin capitals in Arabic text (DGST, FBI) that the KB does not know: organisations."""
     out = []
@@ -460,11 +549,38 @@ def crf_candidates(kb: KB, lex: Lexicon, toks: list[Tok], tags: list[str] | None
             continue  # a tagged span starting with a function word or a lone false friend
         if typ == "ORG" and _adjectival(lex, [t.norm for t in toks], i, toks[i].norm):
             continue
+        if typ in ("PER", "PERS"):
+            cut = _cut_at_place_cue(lex, toks, i, j)
+            lone = cut - i == 1 and (cut < j or _lone_unknown(kb, lex, toks[i]))
+            j = cut
+            if not plausible_name(lex, [t.norm for t in toks[i:j]]) or lone and not _known_word(kb, lex, toks[i]):
+                continue
         start = _crf_start(kb, lex, toks[i], typ)
         if typ in ("LOC", "GPE"):
             typ = _place_type(kb, lex, toks[i:j], start)
         out.append(Found(i, j, start, toks[j - 1].end, typ, "crf", PRIO_CRF, score=0.8))
     return out
+
+
+def _cut_at_place_cue(lex: Lexicon, toks: list[Tok], i: int, j: int) -> int:
+    """A person's name ends before a place word (مهلوس بولايتي ...)."""
+    for k in range(i + 1, j):
+        if lex.place_cues.has_stem(toks[k].norm):
+            return k
+    return j
+
+
+def _known_word(kb: KB, lex: Lexicon, tok: Tok) -> bool:
+    return any(s in lex.first_names or s in kb.first_names or _name_weight(s) >= NAME_HINT
+               for s in stems(tok.norm)[:2])
+
+
+def _lone_unknown(kb: KB, lex: Lexicon, tok: Tok) -> bool:
+    """A one-word tagged person starting with a preposition whose rest is no known name."""
+    w = tok.norm
+    if w[:1] not in ("ب", "ل", "ك") or w in lex.first_names or w in kb.first_names:
+        return False
+    return _name_weight(w) < NAME_HINT
 
 
 NAME_HINT = 1.0  # name-table weight from which an uncovered word may start a name
@@ -527,7 +643,11 @@ def _place_type(kb: KB, lex: Lexicon, toks: list[Tok], start: int) -> str:
 
 # ---------------------------------------------------------------- all together
 def resolve(found: list[Found]) -> list[Found]:
-    """Non-overlapping mentions: more trusted source first, then longer, then earlier."""
+    """Non-overlapping mentions: more trusted source first, then longer, then earlier; a nisba
+    inside a corps' name (حرس الحدود التونسي, rule ``pattern:org:force``) is part of that name."""
+    orgs = [(o.i, o.j) for o in found if o.rule == "pattern:org:force"]
+    if orgs:
+        found = [f for f in found if not (f.rule.startswith("kb:nisba") and any(i < f.i and f.j <= j for i, j in orgs))]
     chosen: list[Found] = []
     taken: set[int] = set()
     for f in sorted(found, key=lambda f: (-f.prio, -(f.j - f.i), f.i)):
@@ -546,6 +666,7 @@ def rule_candidates(toks: list[Tok], kb: KB, lex: Lexicon) -> list[Found]:
     people = person_candidates(kb, lex, toks, mask, orgs)
     mask2 = covered_mask(len(toks), found + orgs + people)
     found += orgs + people + acronym_candidates(toks, mask2) + outlet_candidates(lex, toks, mask2)
+    found += prose_outlet_candidates(toks, mask2)
     return found
 
 
@@ -555,9 +676,11 @@ def recognize_sentence(toks: list[Tok], kb: KB | None = None, lex: Lexicon | Non
     kb = kb or get_kb()
     lex = lex or lexicon()
     found = rule_candidates(toks, kb, lex)
-    if use_crf and _worth_tagging(kb, lex, toks, covered_mask(len(toks), found)):
+    if use_crf and len(toks) <= MAX_TAGGED and _worth_tagging(kb, lex, toks, covered_mask(len(toks), found)):
         found += crf_candidates(kb, lex, toks)
-    return resolve(found)
+    found = resolve(found)
+    retype_places(lex, toks, found)
+    return found
 
 
 def recognize(doc: Document, use_crf: bool = True) -> list[tuple[list[Tok], list[Found]]]:
@@ -576,14 +699,35 @@ def recognize(doc: Document, use_crf: bool = True) -> list[tuple[list[Tok], list
     tg = tagger() if use_crf else None
     if tg is not None:
         todo = [k for k, (_, toks, found) in enumerate(sents)
-                if toks and _worth_tagging(kb, lex, toks, covered_mask(len(toks), found))]
+                if toks and len(toks) <= MAX_TAGGED and _worth_tagging(kb, lex, toks, covered_mask(len(toks), found))]
         tags = tg.tag_many([[t.text for t in sents[k][1]] for k in todo])
         for k, tg_tags in zip(todo, tags):
             sents[k][2].extend(crf_candidates(kb, lex, sents[k][1], tg_tags))
     out = []
     for n, toks, found in sents:
         found = resolve(found)
+        retype_places(lex, toks, found)
         for f in found:
             f.sent = n
         out.append((toks, found))
     return out
+
+
+def retype_places(lex: Lexicon, toks: list[Tok], found: list[Found]) -> None:
+    """A tagged "person" right after a place word (مدينة، بولاية، محافظة ...) or in a list with
+    places (كركوك وصلاح الدين وديالى) is a place."""
+    for n, f in enumerate(found):
+        if f.type != "PER" or f.rule != "crf":
+            continue
+        cue = f.i > 0 and lex.place_cues.has_stem(toks[f.i - 1].norm)
+        if cue or _listed_with_places(toks, found, n):
+            f.type = "GPE"
+
+
+def _listed_with_places(toks: list[Tok], found: list[Found], n: int) -> bool:
+    f = found[n]
+    prev = found[n - 1] if n > 0 else None
+    nxt = found[n + 1] if n + 1 < len(found) else None
+    before = prev is not None and prev.j == f.i and prev.type in ("GPE", "LOC") and toks[f.i].norm.startswith("و")
+    after = nxt is not None and nxt.i == f.j and nxt.type in ("GPE", "LOC") and toks[nxt.i].norm.startswith("و")
+    return before or after
