@@ -62,6 +62,8 @@ def _parse(words: list[str]) -> list[_Part] | None:
         candidates = [_split(w)]
         if w.startswith("و"):  # or a stem that itself starts with و (وزارة, وحدة)
             candidates.append(_split(w, allow_conj=False))
+        if w.startswith("لل"):  # ل + a stem that itself starts with ل (للجنة = ل + لجنة)
+            candidates.append((w[1:], False, True, False))
         for stem, article, genitive, conj in candidates:
             if stem in adjs and parts and not genitive and not conj:
                 parts[-1].adjs.append(adjs[stem])

@@ -98,6 +98,12 @@ def _link_text(text: str, typ: str, region: str | None, kb: KB) -> Link:
     fuzzy = _fuzzy(kb, key, typ)
     if fuzzy is not None:
         return fuzzy
+    if typ == "ORG":
+        from rasd.entities.gloss import gloss
+
+        english = gloss(text)
+        if english is not None:
+            return Link(english, "gloss")
     latin = transliterate(text, name_region(text, typ, region))
     if typ == "PER" and len(key.split()) >= 2 and len(key) <= MAX_FUZZY:
         hit = process.extractOne(latin.lower(), _person_names()[0], scorer=fuzz.ratio, score_cutoff=TRANSLIT_MIN)
