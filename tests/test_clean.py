@@ -381,8 +381,8 @@ def test_short_widgets_at_the_tail():
 # ---- outlet: distinctive aliases, rights owners -------------------------------------------------
 
 def test_distinctive_alias_of_an_ambiguous_outlet_names_it():
-    d = doc_of(f"عنوان\n\n{PARA}\n\n{PARA2}\n\nجميع الحقوق محفوظة لـ الجزيرة نت 2025\n")
-    assert d.outlet == "Al Jazeera (الجزيرة)" and d.outlet_rule == "text:furniture"
+    d = doc_of(f"عنوان\n\n{PARA}\n\n{PARA2}\n\nجميع الحقوق محفوظة لـ العربية نت 2025\n")
+    assert d.outlet == "Al Arabiya (العربية)" and d.outlet_rule == "text:furniture"
     # the bare name of an ambiguous outlet is still no evidence; two outlets named الشروق decide nothing
     d = doc_of(f"عنوان\n\n{PARA}\n\n{PARA2}\n\nتابعونا على تطبيق الشروق\n")
     assert d.outlet is None
@@ -412,3 +412,47 @@ def test_unquoted_outlet_in_an_exclusive_notice_only_when_its_end_is_clear():
     # in the body an "exclusive statement to X" names the outlet quoted, not the publisher
     d = doc_of(f"عنوان\n\n{PARA}\n\nوقال في تصريح حصري لجريدة النجم الساطع، إن التحقيق مستمر.\n\n{PARA2}")
     assert d.outlet is None
+
+
+# ---- month systems, "place: outlet" datelines, credits, widgets (second held-out set) ----------
+
+@pytest.mark.parametrize("line", ["الخميس 4 كانون الأول 2025", "السبت 3 جوان 2024", "الاثنين 17 نونبر 2025",
+                                  "12 آذار/مارس 2024", "الأربعاء 9 أيلول 2026 - 11:30", "5 رجب 1446"])
+def test_head_date_lines_in_every_month_system_are_stamps(line):
+    assert kind_of(classify_line(line, "head") or "") == "stamp"
+
+
+def test_month_placeholder_is_filled_from_the_time_lexicon():
+    from rasd.clean.boilerplate import expand, vocabulary
+    voc = vocabulary()
+    assert regex.search(expand("%MONTH%", {}, voc), "تشرين الثاني") and regex.search(voc["MONTH"], "شتنبر")
+    assert expand("%DMY%", {"dmy": r"\d %MONTH%"}, voc).startswith(r"(?:\d (?:")
+
+
+@pytest.mark.parametrize("line,kind", [("عمّان: «صوت الأردن»", "byline"), ("طنجة: هسبريس", "byline"),
+                                       ("الجزائر - «الفجر الجديد»", "byline"), ("الرباط: توقيف شخصين", None),
+                                       ("القاهرة: الأمن يضبط عصابة", None)])
+def test_place_colon_outlet_datelines(line, kind):
+    rule = classify_line(line, "dateline")
+    assert (kind_of(rule) if rule else None) == kind
+
+
+def test_credit_lines_and_cut_off_widgets_at_the_edges():
+    for line in ("المصدر : موقع المدار + وكالات", "المصدر: \"صحيفة الفجر\"", "A+", "A-", "تابعونا على"):
+        assert classify_line(line, "head") is not None, line
+    assert classify_line("تابعونا على", "body") is None
+
+
+def test_masthead_outranks_the_publisher_of_the_copyright_line():
+    raw = (f"جريدة النجم الساطع\nمحليات\nالشرطة تفكك عصابة لتزوير العملة\n\n{PARA}\n\n{PARA2}\n\n"
+           "جميع الحقوق محفوظة لمؤسسة الإعلام الوطني 2025\n")
+    d = doc_of(raw)
+    assert d.outlet == "النجم الساطع" and d.outlet_rule == "text:masthead"
+    # without a masthead the copyright owner still names the outlet
+    d = doc_of(raw.replace("جريدة النجم الساطع\n", ""))
+    assert d.outlet == "مؤسسة الإعلام الوطني"
+
+
+def test_news_site_and_channel_are_distinct_outlets():
+    assert lookup_domain("https://www.aljazeera.net/news/x").display == "Al Jazeera Net (الجزيرة نت)"
+    assert lookup_name("الجزيرة").id == "aljazeera" and lookup_name("الجزيرة نت").id == "aljazeera-net"

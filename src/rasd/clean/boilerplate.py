@@ -33,6 +33,7 @@ from rasd.clean.lines import Zones, ends_sentence, fold, word_count, words, zone
 from rasd.doc import Document, Line
 from rasd.errors import DataError
 from rasd.resources import load_yaml
+from rasd.time.lexicon import Lexicon, alt
 
 FILE = "lexicons/boilerplate.yml"
 _FLAGS = regex.IGNORECASE | regex.V0
@@ -129,8 +130,37 @@ class Furniture:
 
 
 
-def compile_pattern(entry: dict, where_file: str = FILE) -> Pattern:
-    """One YAML pattern entry -> ``Pattern``; ``DataError`` naming the entry when it is broken."""
+_PLACEHOLDER = regex.compile(r"%([A-Z_]{2,20})%")
+
+
+def vocabulary() -> dict[str, str]:
+    """Word classes a furniture regex may name as ``%NAME%``, filled from the lexicons that own them:
+    ``MONTH`` (every Gregorian month form of every press system, and the Hijri months, from the time
+    stage's ``lexicons/months.yml``), ``WEEKDAY`` (``lexicons/time.yml``) and ``OUTLET`` (the written
+    forms of the outlets of ``lexicons/outlets.yml``).  Each is a non-capturing alternation."""
+    from rasd.clean.outlet import registry  # imported here: rasd.clean.outlet imports this module
+    lx = Lexicon.get()
+    return {"MONTH": alt([*lx.months, *lx.hijri]), "WEEKDAY": alt(list(lx.weekdays)),
+            "OUTLET": alt([f for o in registry().outlets for f in o.text_forms()])}
+
+
+def expand(rx: str, fragments: dict[str, str], vocab: dict[str, str]) -> str:
+    """``rx`` with its ``%NAME%`` placeholders replaced: a ``fragments`` entry of the file (lower-case
+    key, itself expanded) or a ``vocab`` word class; ``KeyError`` for an unknown name."""
+    def sub(m: regex.Match) -> str:
+        name = m.group(1)
+        if name.lower() in fragments:
+            return "(?:" + expand(fragments[name.lower()], {}, vocab) + ")"
+        return vocab[name]
+    return _PLACEHOLDER.sub(sub, rx)
+
+
+def compile_pattern(entry: dict, where_file: str = FILE, fragments: dict | None = None,
+                    vocab: dict | None = None) -> Pattern:
+    """One YAML pattern entry -> ``Pattern``; ``DataError`` naming the entry when it is broken.
+
+    ``%NAME%`` placeholders in the regex are expanded first (see ``expand``; by default from the
+    ``fragments`` of ``boilerplate.yml`` and ``vocabulary()``)."""
     pid = entry.get("id", "?")
     for key in ("id", "kind", "regex", "match", "max_len", "where"):
         if key not in entry:
@@ -139,8 +169,15 @@ def compile_pattern(entry: dict, where_file: str = FILE) -> Pattern:
         raise DataError(where_file, pid, "match must be 'line' or 'search'")
     if entry["where"] not in WHERE:
         raise DataError(where_file, pid, f"where must be one of {', '.join(WHERE)}")
+    src = str(entry["regex"])
+    if "%" in src:
+        try:
+            src = expand(src, _fragments() if fragments is None else fragments,
+                         _vocab() if vocab is None else vocab)
+        except KeyError as exc:
+            raise DataError(where_file, pid, f"unknown placeholder {exc}") from None
     try:
-        rx = regex.compile(fold(entry["regex"]), _FLAGS)
+        rx = regex.compile(fold(src), _FLAGS)
     except regex.error as exc:
         raise DataError(where_file, pid, f"regex does not compile: {exc}") from None
     needs = tuple(fold(str(x)).lower() for x in entry.get("needs", []) or [])
@@ -148,10 +185,20 @@ def compile_pattern(entry: dict, where_file: str = FILE) -> Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def _vocab() -> dict[str, str]:
+    return vocabulary()
+
+
+def _fragments() -> dict[str, str]:
+    return {str(k).lower(): str(v) for k, v in (load_yaml(FILE).get("fragments") or {}).items()}
+
+
+@functools.lru_cache(maxsize=1)
 def furniture() -> Furniture:
     """Load and compile ``boilerplate.yml`` once per process."""
     data = load_yaml(FILE)
-    pats = tuple(compile_pattern(e) for e in data.get("patterns", []))
+    frags = {str(k).lower(): str(v) for k, v in (data.get("fragments") or {}).items()}
+    pats = tuple(compile_pattern(e, FILE, frags, _vocab()) for e in data.get("patterns", []))
     ids = [p.id for p in pats]
     dup = [i for i, n in Counter(ids).items() if n > 1]
     if dup:

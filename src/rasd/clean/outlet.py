@@ -12,6 +12,7 @@ Evidence, strongest first (the rule that decided is stored in ``Document.outlet_
 ``text:exclusive``           "حصرية لـ / خاص بـ" + a registered name in the body
 ``text:exclusive-unregistered``  the same notice naming an unregistered outlet, quoted, or unquoted after a
                              media noun and ending at punctuation or the end of the line (as written)
+``text:masthead``            a masthead line before the headline: media noun + name ("جريدة الصباح")
 ``text:copyright-unregistered``  the owner named by a copyright line (after ©, or "محفوظة لـ X"), as written
 ``text:interview (weak)``    "في تصريح لـ X", "قال لـ X": the outlet the speaker talked to
 
@@ -37,7 +38,7 @@ FILE = "lexicons/outlets.yml"
 _FLAGS = regex.IGNORECASE | regex.V0
 # furniture families whose text speaks in the site's own voice
 SELF_KINDS = frozenset({"newsletter", "copyright", "nocopy", "share", "comment", "byline", "known", "signature",
-                        "outlet-name"})
+                        "outlet-name", "masthead"})
 REQUIRED = ("id", "name", "name_ar", "domains", "country")
 
 
@@ -287,6 +288,9 @@ def from_text(lines: list[Line]) -> tuple[str | None, str]:
     name = _unregistered(furn + body)
     if name:
         return name, "text:exclusive-unregistered"
+    name = _masthead(lines)
+    if name:
+        return name, "text:masthead"
     name = _copyright_name(furn)
     if name:
         return name, "text:copyright-unregistered"
@@ -384,6 +388,36 @@ def _unregistered(lines: list[Line]) -> str | None:
                 return " ".join(q.group(1).split())
         return want or None
     return None
+
+
+def _masthead(lines: list[Line]) -> str | None:
+    """The outlet a masthead line names: a furniture line before the headline that is only a media
+    noun and a name ("جريدة الصباح", "موقع الأفق"), or only an outlet's name.  Returns the registered
+    display name when the name is one outlet's, else the name as written (without the media noun).
+
+    The page's own masthead outranks the owner named by a copyright line, which is often a publisher
+    or a media group rather than the title (``text:copyright-unregistered``)."""
+    reg = registry()
+    rx = _masthead_rx()
+    for ln in lines:
+        if ln.kind != "boilerplate":
+            break  # the headline or the first content line ends the masthead zone
+        f = " ".join(fold(ln.text).split())
+        m = rx.fullmatch(f)
+        if m is None:
+            continue
+        cands = {o.id: o for o in reg.by_form.get(m.group("name").casefold(), ())}
+        if len(cands) == 1:
+            return next(iter(cands.values())).display
+        return _as_written(ln.text, m.group("name"))
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _masthead_rx() -> regex.Pattern:
+    """Media noun + a name of one to three words, on a folded line."""
+    return regex.compile(r"(?:" + registry().media.pattern + r")\s{1,3}(?P<name>[\p{L}\p{N}.]{2,20}(?:\s{1,3}[\p{L}\p{N}.]{1,20}){0,2})",
+                         _FLAGS)
 
 
 _COPYRIGHT_NAME = regex.compile(
