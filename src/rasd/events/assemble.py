@@ -3,7 +3,9 @@
 Final decisions, each recorded in the event's ``rules``:
 
 * roles: the names of every mention, actors first; when a role has a person, organisations and
-  states in it are their affiliations and drop out;
+  states in it are their affiliations and drop out; a group claiming an attack is its actor, the
+  states named as actors elsewhere are its targets (counterparts) and a less specific name of the
+  claimant ("تنظيم الدولة" for "تنظيم الدولة في الساحل") drops out;
 * mode: a meeting held in the counterpart's country, away from the actor's own, is a visit;
 * place: the place tied to the main mention, else to any mention, else the host's or acting
   service's country;
@@ -16,7 +18,7 @@ from __future__ import annotations
 from rasd.doc import Event, EventDate, Location, Span
 from rasd.events.arguments import EMention
 from rasd.events.context import Arg, Context
-from rasd.events.coref import Cluster
+from rasd.events.coref import CLAIM, Cluster
 from rasd.events.dates import compatible, event_date
 from rasd.events.lexicon import lexicon
 from rasd.events.places import country_name
@@ -39,7 +41,26 @@ def _prefer_people(args: list[Arg]) -> tuple[list[Arg], bool]:
     return args, False
 
 
+def _claimed(c: Cluster) -> tuple[list[Arg], list[Arg]] | None:
+    """(actors, counterparts) of an attack some group claims, or None when no mention is a claim.
+    The most specific claimant names are the actors; the counterparts, and the states other
+    mentions took for actors, are the targets; other organisations drop out."""
+    claimants = _unique([a for m in c.mentions if CLAIM in m.rules for a in m.actors])
+    if not claimants:
+        return None
+    claimants = [a for a in claimants if not any(a.entity.id != b.entity.id
+                                                  and a.entity.name.casefold() in b.entity.name.casefold()
+                                                  for b in claimants)]
+    ids = {a.entity.id for a in claimants}
+    targets = [a for m in c.mentions for a in m.counterparts + [x for x in m.actors if x.type == "GPE"]
+               if a.entity.id not in ids]
+    return claimants, _unique(targets)
+
+
 def roles(c: Cluster) -> tuple[list[Arg], list[Arg], list[str]]:
+    claimed = _claimed(c)
+    if claimed is not None:
+        return claimed[0], claimed[1], ["actors:claimant"]
     rules = []
     prim = c.primary
     states = {a.entity.country for a in prim.actors if a.type == "GPE"}
@@ -142,8 +163,9 @@ def make_event(ctx: Context, c: Cluster, cid: int, busy: dict[int, set[int]], ex
         loc = _location(ctx, c)
         date = event_date(ctx, c.mentions)
         actor_names, cp_names = [a.entity.name for a in actors], [a.entity.name for a in cps]
-        mode = _upgrade_mode(ctx, c, actors, cps, loc, lexicon().ext["sidelines"]) or prim.mode
-        if mode != prim.mode:
+        told = prim.mode if prim.mode is not None or prim.type == "CONSULT" else c.family()[1]
+        mode = _upgrade_mode(ctx, c, actors, cps, loc, lexicon().ext["sidelines"]) or told
+        if mode != told:
             rules.append("mode:meeting-abroad-is-visit")
     else:
         actor_names, cp_names = list(inherited.actors), list(inherited.counterparts)
