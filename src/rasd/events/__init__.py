@@ -10,15 +10,16 @@ The steps, each in its own module:
                  whose agent goes untold ("تم توقيف") takes the service of the report or the place's state;
 5. ``dates``     tie temporal expressions to triggers (a sentence's date governs its coordinated triggers);
 6. ``coref``     merge mentions of one happening (same sentence, then across the document);
-7. ``assemble``  final roles, mode, place, date, topics, status and the precision checks; arrests and
-                 seizures of a dismantling or joint operation join that operation.
+7. ``assemble``  final roles, mode, place, date, status and the precision checks; arrests and
+                 seizures of a dismantling or joint operation join that operation;
+8. ``topics``    what each event is about, from the cues of its lines and the groups taking part.
 
 ``extract_events(doc)`` returns the events without touching ``doc``; the stage ``events`` stores them.
 """
 from __future__ import annotations
 
 from rasd.doc import Document, Event
-from rasd.events import arguments, assemble, context, coref, dates, titles, triggers
+from rasd.events import arguments, assemble, context, coref, dates, titles, topics, triggers
 from rasd.events.lexicon import lexicon, ontology
 from rasd.pipeline import stage
 
@@ -26,14 +27,16 @@ __all__ = ["events", "extract_events", "lexicon", "ontology"]
 
 
 def _busy_lines(ctx: context.Context, clusters: list[coref.Cluster], hits, blocked) -> dict[int, set[int]]:
-    """For each line, the events told there (-1: a trigger that made no event)."""
+    """For each line, the events told there (-1: a trigger that made no event).  A trigger that lacks
+    its object, or names the subject of talks ("لبحث تبادل المعلومات"), tells no other happening."""
     busy: dict[int, set[int]] = {}
     placed = set()
     for cid, c in enumerate(clusters):
         for m in c.mentions:
             busy.setdefault(ctx.sents[m.hit.sent].line, set()).add(cid)
             placed.add(id(m.hit))
-    for h in list(hits) + [b for b in blocked if "blocked:needs-object" not in b.rules]:
+    quiet = ("blocked:needs-object", "blocked:topic-of-talks")
+    for h in list(hits) + [b for b in blocked if not any(q in b.rules for q in quiet)]:
         if id(h) not in placed:
             busy.setdefault(ctx.sents[h.sent].line, set()).add(-1)
     return busy
@@ -71,6 +74,7 @@ def extract_events(doc: Document) -> list[Event]:
     for cid, c in enumerate(clusters[:n_base]):
         ev = assemble.make_event(ctx, c, cid, busy)
         if ev is not None:
+            ev.topics = topics.event_topics(ctx, c, cid, busy, ev.actors + ev.counterparts)
             made[id(c)] = ev
             out.append(ev)
     done: set[tuple[int, str | None]] = set()
@@ -80,6 +84,8 @@ def extract_events(doc: Document) -> list[Event]:
             continue  # one cooperation event per anchoring event and mode
         ev = assemble.make_event(ctx, clusters[n_base + k], n_base + k, busy, inherited=base)
         if ev is not None:
+            ev.topics = topics.event_topics(ctx, clusters[n_base + k], n_base + k, busy,
+                                            ev.actors + ev.counterparts)
             done.add((id(anchor), m.mode))
             out.append(ev)
     out = assemble.absorb_parts(ctx, out)

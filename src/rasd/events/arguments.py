@@ -14,12 +14,13 @@ after من طرف of a passive.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
 
 from rasd.doc import TimeExpr
-from rasd.events.context import Arg, Context, Sent, fold
+from rasd.events.context import Arg, Context, Sent, fold, fold_short
 from rasd.events.lexicon import Lexicon
 from rasd.events.places import country_entity, is_country, is_nisba_form, nisba_spans
 from rasd.events.titles import Titles, title_before
@@ -75,11 +76,23 @@ class EMention:
 
 def _ends_with(sent: Sent, j: int, phrases) -> int:
     """Length of a phrase of ``phrases`` ending at token ``j`` (0 when none)."""
-    for ph in sorted(phrases, key=len, reverse=True):
+    norm = sent.norm
+    for ph in _longest_first(phrases):
         n = len(ph)
-        if j - n + 1 >= 0 and tuple(sent.norm[j - n + 1: j + 1]) == ph:
+        if n and j - n + 1 >= 0 and norm[j] == ph[-1] and tuple(norm[j - n + 1: j + 1]) == ph:
             return n
     return 0
+
+
+_BY_LENGTH: dict[int, tuple[tuple[str, ...], ...]] = {}
+
+
+def _longest_first(phrases) -> tuple[tuple[str, ...], ...]:
+    """``phrases`` sorted longest first (cached per long-lived phrase collection)."""
+    got = _BY_LENGTH.get(id(phrases))
+    if got is None:
+        got = _BY_LENGTH[id(phrases)] = tuple(sorted(phrases, key=len, reverse=True))
+    return got
 
 
 def _prep(sent: Sent, a: Arg, k: int, lex: Lexicon, ends: frozenset[int] = frozenset()) -> str:
@@ -87,7 +100,7 @@ def _prep(sent: Sent, a: Arg, k: int, lex: Lexicon, ends: frozenset[int] = froze
     Honorifics, a person's title and a list opener ("كل من") are read through."""
     heads = lex.words["title_heads"]
     tok = sent.tokens[k]
-    if a.start > tok.start and fold(sent.text[tok.start - sent.start: a.start - sent.start])[0] in ("و", "ف"):
+    if a.start > tok.start and fold_short(sent.text[tok.start - sent.start: a.start - sent.start])[0] in ("و", "ف"):
         return "و"  # "وويليام بيرنز": a conjunct
     rng = title_before(sent, k, lex, ends) if a.type == "PER" and not a.virtual else None
     if rng is not None:  # "ومع مدير ... السيد X", "بمديرة ... X": read before the title
@@ -101,12 +114,12 @@ def _prep(sent: Sent, a: Arg, k: int, lex: Lexicon, ends: frozenset[int] = froze
     else:
         tok = sent.tokens[k]
         if a.start > tok.start:  # "بالرباط" with the mention on "الرباط"
-            clitic = fold(sent.text[tok.start - sent.start: a.start - sent.start])[0].strip().lstrip("وف")
+            clitic = fold_short(sent.text[tok.start - sent.start: a.start - sent.start])[0].strip().lstrip("وف")
             if clitic[:1] == "ل" and k >= 1 and sent.norm[k - 1] in lex.ext["subject_lam"]:
                 return ""  # "وسبق لX أن زار": X is the subject
             if clitic:
                 return clitic[0]
-        text = fold(sent.text[a.start - sent.start: a.end - sent.start])[0]
+        text = fold_short(sent.text[a.start - sent.start: a.end - sent.start])[0]
         for c in ("وبال", "بال", "لل", "وب"):
             if text.startswith(c) and len(text) > len(c) + 2:
                 return c.lstrip("و")[0]
@@ -258,13 +271,17 @@ def _countable(sent: Sent, ctx: Context, si: int, lex: Lexicon, skip_names: bool
     if skip_names:
         skip += [(x.start, x.end) for x in ctx.sent_args.get(si, [])]
         skip += [(a, b) for a, b in ctx.title_spans if sent.start <= a < sent.end]
+    starts = [t.start for t in sent.tokens]
+    skipped: set[int] = set()  # tokens starting inside a skipped span (tokens are sorted by start)
+    for a, b in skip:
+        skipped.update(range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)))
     norm, honor = sent.norm, lex.ext["honorifics"]
     prefix = [0]
-    for i, tok in enumerate(sent.tokens):
-        w = norm[i]
-        counts = not (len(w) == 1 and not w.isalnum()) and w not in honor \
-            and not any(a <= tok.start < b for a, b in skip)
-        prefix.append(prefix[-1] + counts)
+    total = 0
+    for i, w in enumerate(norm):
+        if not (len(w) == 1 and not w.isalnum()) and w not in honor and i not in skipped:
+            total += 1
+        prefix.append(total)
     ctx.dist_cache[key] = prefix
     return prefix
 

@@ -8,6 +8,7 @@ about events; it only indexes the stages' outputs.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 
 from rasd.doc import Document, Entity, Span, TimeExpr
@@ -59,6 +60,13 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     return (folded, idx) if len(folded) == len(idx) else normalize_map(text)
 
 
+@functools.lru_cache(maxsize=8192)
+def fold_short(text: str) -> tuple[str, list[int] | None]:
+    """``fold`` memoised, for the short fragments (a clitic, a name) read again and again;
+    the result is shared: callers must not change the index map."""
+    return fold(text)
+
+
 @dataclass
 class Sent:
     """A sentence of the content: raw span, tokens, their normalised forms, its paragraph block."""
@@ -69,19 +77,15 @@ class Sent:
     line: int
     block: int
     title: bool = False
-    _tokens: list[Span] | None = None
-    _norm: list[str] | None = None
     _fold: tuple[str, list[int] | None] | None = None
     _stems: list[frozenset[str] | None] | None = None
     _starts: list[int] | None = None
     cache: dict = field(default_factory=dict)  # per-sentence results other modules keep
 
-    @property
+    @functools.cached_property
     def tokens(self) -> list[Span]:
-        """Tokens of the sentence (raw offsets), made on first use."""
-        if self._tokens is None:
-            self._tokens = tokenize(self.text, self.start)
-        return self._tokens
+        """Tokens of the sentence (raw offsets), made on first use (then a plain attribute read)."""
+        return tokenize(self.text, self.start)
 
     def folded(self) -> tuple[str, list[int] | None]:
         """The folded sentence and its index map (None when offsets are unchanged)."""
@@ -89,20 +93,18 @@ class Sent:
             self._fold = fold(self.text)
         return self._fold
 
-    @property
+    @functools.cached_property
     def norm(self) -> list[str]:
-        """Normalised form of each token."""
-        if self._norm is None:
-            text, idx = self.folded()
-            if idx is None:
-                self._norm = [text[t.start - self.start: t.end - self.start] for t in self.tokens]
-            else:  # slice the normalised sentence through its index map
-                self._norm = []
-                for t in self.tokens:
-                    lo = bisect.bisect_left(idx, t.start - self.start)
-                    hi = bisect.bisect_left(idx, t.end - self.start)
-                    self._norm.append(text[lo:hi].strip())
-        return self._norm
+        """Normalised form of each token (made on first use, then a plain attribute read)."""
+        text, idx = self.folded()
+        if idx is None:
+            return [text[t.start - self.start: t.end - self.start] for t in self.tokens]
+        out = []  # slice the normalised sentence through its index map
+        for t in self.tokens:
+            lo = bisect.bisect_left(idx, t.start - self.start)
+            hi = bisect.bisect_left(idx, t.end - self.start)
+            out.append(text[lo:hi].strip())
+        return out
 
     def stems(self, i: int) -> frozenset[str]:
         """Forms of token ``i`` with a leading clitic and a trailing pronoun taken off (cached)."""
@@ -151,6 +153,7 @@ class Context:
     title_spans: list[tuple[int, int]] = field(default_factory=list)  # set by the events stage (titles)
     topic_cache: dict[int, set[str]] = field(default_factory=dict)  # sentence -> topics of its cues
     dist_cache: dict[tuple[int, bool], list[int]] = field(default_factory=dict)  # see arguments._countable
+    block_sents: dict[int, list[int]] = field(default_factory=dict)  # paragraph block -> its sentences
     _sent_starts: list[int] = field(default_factory=list)
 
     def sent_of(self, offset: int) -> int | None:
@@ -209,6 +212,9 @@ def build(doc: Document) -> Context:
 
 
 def _index(ctx: Context) -> None:
+    ctx.block_sents = {}
+    for i, s in enumerate(ctx.sents):
+        ctx.block_sents.setdefault(s.block, []).append(i)
     ctx.sent_args = {}
     for a in ctx.args:
         i = ctx.sent_of(a.start)

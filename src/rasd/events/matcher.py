@@ -96,12 +96,13 @@ class PhraseMatcher:
 
     def find(self, text: str) -> list[Match]:
         out: list[Match] = []
+        forms = self.forms
+        if forms.keys().isdisjoint(_WORD.findall(text)):
+            return out  # no word can start a phrase (the common case, at C speed)
         pos = 0
         for wm in _WORD.finditer(text):
-            if wm.start() < pos:
-                continue
-            firsts = self.forms.get(wm.group())
-            if not firsts:
+            firsts = forms.get(wm.group())
+            if not firsts or wm.start() < pos:
                 continue
             best = None
             for first in firsts:

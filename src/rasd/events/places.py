@@ -63,6 +63,8 @@ def nisba_spans(text: str, base: int = 0, folded: tuple[str, list[int] | None] |
         folded = fold(text)
     norm, idx = folded
     out = []
+    if forms.keys().isdisjoint(_WORD.findall(norm)):
+        return out
     for m in _WORD.finditer(norm):
         got = forms.get(m.group())
         if got is None:
