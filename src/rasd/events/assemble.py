@@ -1,4 +1,4 @@
-"""Turn clusters of mentions into ``rasd.doc.Event`` objects: roles, mode, place, date, topics, status.
+"""Turn clusters of mentions into ``rasd.doc.Event`` objects: roles, mode, place, date, status (topics: ``rasd.events.topics``).
 
 Final decisions, each recorded in the event's ``rules``:
 
@@ -22,7 +22,6 @@ from rasd.events.coref import CLAIM, Cluster
 from rasd.events.dates import compatible, event_date
 from rasd.events.lexicon import lexicon
 from rasd.events.places import country_name
-from rasd.events.topics import group_topics, line_topics, ordered
 
 
 def _unique(args: list[Arg]) -> list[Arg]:
@@ -114,28 +113,6 @@ def _upgrade_mode(ctx: Context, c: Cluster, actors: list[Arg], cps: list[Arg], l
     return "visit"
 
 
-def _lines_of(ctx: Context, c: Cluster, busy: dict[int, set[int]], cid: int) -> set[int]:
-    """Lines that tell this event: its own, and lines of the same block that tell no other."""
-    own = {ctx.sents[m.hit.sent].line for m in c.mentions}
-    blocks = {ctx.sents[m.hit.sent].block for m in c.mentions}
-    out = set(own)
-    for s in ctx.sents:
-        if s.block in blocks and s.line not in own and not (busy.get(s.line, set()) - {cid}):
-            out.add(s.line)
-    return out
-
-
-def topics(ctx: Context, c: Cluster, names: list[str], busy: dict[int, set[int]], cid: int) -> list[str]:
-    lines = _lines_of(ctx, c, busy, cid)
-    found: set[str] = set()
-    for i, s in enumerate(ctx.sents):
-        if s.line in lines:
-            if i not in ctx.topic_cache:
-                ctx.topic_cache[i] = line_topics(s.text, s.folded()[0])
-            found |= ctx.topic_cache[i]
-    return ordered(found | group_topics(names))
-
-
 def _scheduled(ctx: Context, c: Cluster, date: EventDate) -> bool:
     if any(m.hit.future for m in c.mentions):
         return True
@@ -183,7 +160,7 @@ def make_event(ctx: Context, c: Cluster, cid: int, busy: dict[int, set[int]], ex
     weak = all(m.hit.weak for m in ms)
     ev = Event(
         id="", type=prim.type, mode=mode, actors=actor_names, counterparts=cp_names, location=loc, date=date,
-        topics=topics(ctx, c, actor_names + cp_names, busy, cid),
+        topics=[],  # set by the stage from the event's lines (rasd.events.topics.event_topics)
         status="scheduled" if _scheduled(ctx, c, date) else "reported",
         trigger=Span.of(ctx.doc.raw, prim.hit.start, prim.hit.end),
         evidence=_evidence(ctx, ms), rules=rules, confidence=_confidence(actor_names, cp_names, loc, date, weak))

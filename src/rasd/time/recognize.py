@@ -15,7 +15,6 @@ import re
 from dataclasses import replace
 from datetime import date
 
-import regex
 from hijridate import Gregorian, Hijri
 
 from rasd.text.normalize import _FOLD, normalize_map
