@@ -27,10 +27,12 @@ SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 
 
 def base_corpus():
-    from rasd.report.fixtures import sample_corpus, seed_corpus
+    """rasd's own output on the development articles (what an analyst would see)."""
+    from rasd.pipeline import process_paths
+    from rasd.report.fixtures import sample_corpus
 
-    if GOLD.exists() and SEEDS.exists():
-        return seed_corpus(GOLD, SEEDS), "seed fixture (../shared gold + texts)"
+    if SEEDS.exists():
+        return process_paths([str(SEEDS)]), "rasd's output on ../shared/corpus/seeds"
     return sample_corpus(), "sample corpus (tests' own articles; ../shared absent)"
 
 

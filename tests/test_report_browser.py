@@ -17,9 +17,17 @@ pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not available(), reason="needs /usr/bin/chromium, chromedriver and selenium")]
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    c = seed_corpus(GOLD, SEEDS) if GOLD.exists() and SEEDS.exists() else sample_corpus()
+@pytest.fixture(scope="module", params=["pipeline", "gold"])
+def corpus(request):
+    """rasd's own output on the seeds (and, apart, the hand annotation with the seed texts)."""
+    if not SEEDS.exists():
+        c = sample_corpus()
+    elif request.param == "pipeline":
+        from rasd.pipeline import process_paths
+
+        c = process_paths([str(SEEDS)])
+    else:
+        c = seed_corpus(GOLD, SEEDS)
     c.documents.append(hostile_document())
     return c
 
