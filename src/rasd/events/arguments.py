@@ -45,6 +45,7 @@ class Cand:
     prep: str  # the function word governing it ("" when none, "و" for a bare conjunction)
     k: int  # first token index
     e: int  # last token index
+    stand_in: bool = False  # a nisba standing for its state after "نظيرتها" ("its counterpart"): a participant
 
     @property
     def key(self) -> str:
@@ -172,12 +173,26 @@ def _attached(sent: Sent, c: Cand, cands: list[Cand], titles: Titles, lex: Lexic
     if a.type != "PER" and titles.covers(a.start, a.end) and not (a.type in ("GPE", "LOC") and c.prep and not a.nisba):
         return True
     if a.nisba:
+        if _stand_in(sent, c, cands, lex):
+            c.stand_in = True
+            return False
         if any(sent.norm[i] in lex.ext["title_heads"] for i in range(max(0, c.k - 3), c.k)):
             return True
         for o in cands:
             if o is not c and o.arg.type in ("ORG", "PER") and 0 <= c.k - o.e <= 2 and o.arg.end <= a.start:
                 return True
     return False
+
+
+def _stand_in(sent: Sent, c: Cand, cands: list[Cand], lex: Lexicon) -> bool:
+    """"إلى نظيرتها المغربية", "مع نظيره الإسباني": a title noun carrying a pronoun, then a nisba and no
+    name after it: the nisba stands for that state's side (with a name after, it describes the person)."""
+    if c.k < 1:
+        return False
+    head = sent.norm[c.k - 1]
+    if head not in lex.ext["title_heads"] or not head.endswith(("ها", "هم", "هما")):
+        return False  # a bare title ("السفير الفرنسي") describes its holder
+    return not any(o.arg.type == "PER" and 0 < o.k - c.e <= 2 for o in cands)
 
 
 def candidates(ctx: Context, si: int, extra: list[Arg], titles: Titles, lex: Lexicon) -> list[Cand]:
@@ -365,6 +380,27 @@ def _subject(m: EMention, sent: Sent, ctx: Context, si: int, pool: list[Cand], l
     return last
 
 
+def _light_subject(sent: Sent, h: Hit, pool: list[Cand], ctx: Context, lex: Lexicon) -> Cand | None:
+    """"تمكنت المديرية العامة ... من تفكيك": the subject right after a light verb (تمكن، نجح) earlier
+    in the sentence is the actor of the masdars it governs."""
+    lv = next((i for i in range(h.ti - 1, -1, -1) if sent.norm[i] in lex.ext["light_verbs"]), None)
+    if lv is None:
+        return None
+    return next((c for c in sorted(pool, key=lambda c: c.k) if lv < c.k and c.e < h.ti and c.prep in ("", "و")
+                 and c.arg.type in ("ORG", "PER", "GPE") and not c.arg.nisba
+                 and word_distance(sent, lv, c.k, ctx, h.sent, lex, True) <= SUBJECT_GAP), None)
+
+
+def _partners(sent: Sent, subj: Cand, h: Hit, pool: list[Cand], cands: list[Cand]) -> list[Cand]:
+    """"X، بتنسيق مع Y و Z، من ...": the names in the مع phrase after the light verb's subject."""
+    first = next((c for c in sorted(pool, key=lambda c: c.k) if subj.e < c.k < h.ti and c.prep == "مع"), None)
+    if first is None:
+        return []
+    end = next((i for i in range(first.e + 1, h.ti) if sent.norm[i] in ("،", ",")), h.ti)  # the phrase ends at a comma
+    return sorted((c for c in pool if first.k <= c.k < end and c.arg.type == first.arg.type and not c.arg.nisba),
+                  key=lambda c: c.k)
+
+
 def _unit_subject(h: Hit, sent: Sent, ctx: Context, si: int, pool: list[Cand], lex: Lexicon) -> Cand | None:
     """"أوقفت مفارز للجيش ...", "تمكنت عناصر من الشرطة ...", "وحدة تابعة للبحرية": the service whose
     units act is the subject of a police action (agency or agent frame), right after the trigger."""
@@ -459,6 +495,15 @@ def _between(m: EMention, sent: Sent, pool: list[Cand], cands: list[Cand], ctx: 
     return True
 
 
+def _seat(sent: Sent, c: Cand, cands: list[Cand]) -> bool:
+    """"بالتنسيق مع مكتب الإنتربول في روما": a place right after a body that is itself governed by a
+    preposition (its own, or the one before its head noun), so not the subject, is that body's seat,
+    not where the event happened."""
+    def governed(o: Cand) -> bool:
+        return o.prep not in ("", "و", "ل") or (o.k >= 2 and sent.norm[o.k - 2].lstrip("وف") in _FUNCTION)
+    return any(o.arg.type == "ORG" and 0 < c.k - o.e <= 2 and governed(o) for o in cands)  # "في" between
+
+
 def _location(m: EMention, ctx: Context, locs: list[Cand], lex: Lexicon, objects: list[Cand] = ()) -> None:
     """The place tied to the trigger: a visit's destination (after إلى, or its object: "زار باريس"),
     else the nearest locative place within ``LOCATION_GAP`` words."""
@@ -501,6 +546,14 @@ def nisba_args(ctx: Context, si: int) -> list[Arg]:
     return out
 
 
+def _member_body(sent: Sent, h: Hit, pool: list[Cand], lex: Lexicon) -> list[Cand]:
+    """"أقر وزراء الداخلية في دول مجلس التعاون، خلال اجتماعهم الذي عقد ...": a body named after a
+    member noun earlier in the trigger's clause is the meeting's organising body."""
+    start = clause_start(sent, h.ti, lex)
+    return [c for c in pool if c.arg.type == "ORG" and c.e < h.ti and c.arg.start >= start and c.k >= 1
+            and sent.norm[c.k - 1] in lex.ext["member_nouns"]][:1]
+
+
 def _multilateral(m: EMention, ctx: Context, pool: list[Cand], lex: Lexicon) -> None:
     """Organising body after the trigger (genitive) -> actor; else host state(s) actor, body counterpart."""
     h = m.hit
@@ -515,6 +568,8 @@ def _multilateral(m: EMention, ctx: Context, pool: list[Cand], lex: Lexicon) -> 
 
     orgs = [c for c in pool if c.arg.type == "ORG" and min(gap(c.k, h.tj), gap(h.ti, c.e)) <= MULTI_GAP]
     states = [c for c in pool if c.arg.type == "GPE" and c.prep in ("", "و")]
+    if not genitive:
+        genitive = _member_body(sent, h, pool, lex)
     if genitive:
         m.actors = [genitive[0].arg]
         m.rules.append("actor:organising-body")
@@ -570,7 +625,7 @@ def _counterparts(m: EMention, ctx: Context, others: list[Cand], cands: list[Can
     if e.frame == "meeting":
         return others
     if e.frame in ("agency", "give"):
-        return [c for c in others if c.k > h.tj and c.prep not in ("مع", "agent") and not c.arg.nisba]
+        return [c for c in others if c.k > h.tj and c.prep not in ("مع", "agent") and (c.stand_in or not c.arg.nisba)]
     return [c for c in others if c.k > h.tj]
 
 
@@ -587,7 +642,8 @@ def extract(ctx: Context, h: Hit, cands: list[Cand], lex: Lexicon, bound: int | 
     cands = [c for c in cands if not (c.arg.start < h.end and h.start < c.arg.end) and c.arg.start < stop]
     begin = clause_start(sent, h.ti, lex)
     locs = [c for c in cands if _is_locative(c, lex, sent) and c.arg.start >= begin
-            and (e.frame != "agency" or c.prep != "نحو")]  # "الإبحار نحو السواحل الإسبانية": where they headed
+            and (e.frame != "agency" or c.prep != "نحو")
+            and not _seat(sent, c, cands)]  # "الإبحار نحو السواحل الإسبانية": where they headed
     pool = [c for c in cands if not _is_locative(c, lex, sent) and _is_participant(c, e.frame)]
     objects = [c for c in cands if c.arg.type in ("GPE", "LOC") and not c.arg.nisba and c.prep == ""]
     _location(m, ctx, locs, lex, objects if e.frame == "visit" else [])
@@ -595,6 +651,13 @@ def extract(ctx: Context, h: Hit, cands: list[Cand], lex: Lexicon, bound: int | 
         _multilateral(m, ctx, pool, lex)
         return m
     subj = _subject(m, sent, ctx, h.sent, pool, lex)
+    light = _light_subject(sent, h, pool, ctx, lex) if e.frame in ("agency", "agent") else None
+    partners: list[Cand] = []
+    if light is not None and (subj is None or subj.k < h.ti) and not _passive(sent, h.ti, lex):
+        subj = light  # "تمكنت X، بتنسيق مع Y، من تفكيك ... في عملية مشتركة": X acts
+        m.rules.append("actor:light-verb")
+        if e.type == "COOPERATE":  # its partners are the other side
+            partners = _partners(sent, light, h, pool, cands)
     if subj is not None:
         group = _coordinated(sent, subj, [c for c in pool if c.prep in ("", "و", subj.prep)], cands)
         if e.frame == "meeting":  # "لقاء X و Y": Y is the other side
@@ -606,7 +669,7 @@ def extract(ctx: Context, h: Hit, cands: list[Cand], lex: Lexicon, bound: int | 
     taken = {a.entity.id for a in m.actors}
     others = [c for c in pool if c.key not in taken and (bound is None or c.arg.start < bound or c.k < h.ti)]
     seen: set[str] = set()
-    for c in _counterparts(m, ctx, others, cands, lex):
+    for c in partners + _counterparts(m, ctx, others, cands, lex):
         if c.key not in seen:
             seen.add(c.key)
             m.counterparts.append(c.arg)

@@ -27,7 +27,7 @@ _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "�
 _PRONOUNS = ("", "ه", "ها", "هم", "هما", "كم", "نا")
 EXPANDED = ("title_heads", "honorifics", "place_nouns", "intention", "denial", "quantifiers", "sidelines",
             "anaphors", "clause_breaks", "subject_lam", "receive_verbs", "unit_nouns", "topic_markers", "talk_topics",
-            "aggregate_nouns", "passive_aux")  # lists matched with clitics and pronouns attached
+            "aggregate_nouns", "passive_aux", "member_nouns", "record_nouns", "light_verbs")  # lists matched with clitics and pronouns attached
 
 
 def expand(words) -> frozenset[str]:
@@ -45,7 +45,7 @@ WORD_LISTS = ("suffixes", "verb_suffixes", "locative", "destination", "comitativ
               "place_nouns", "title_heads", "honorifics", "negation", "denial", "intention",
               "decision", "future", "quantifiers", "sidelines", "anaphors", "clause_breaks", "subject_lam",
               "receive_verbs", "unit_nouns", "topic_markers", "talk_topics", "aggregate_nouns",
-              "passive_aux")
+              "passive_aux", "member_nouns", "record_nouns", "light_verbs")
 
 
 

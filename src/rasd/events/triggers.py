@@ -21,6 +21,7 @@ from rasd.events.lexicon import Lexicon, TriggerEntry, expand
 NEG_FAR = frozenset({"لم", "لن", "عدم"})  # negators that may stand two words before the trigger
 TOPIC_GAP = 12  # words a topic marker ("سبل تعزيز") may stand before a cooperation trigger
 INTENT_GAP = 10  # words an intention verb may stand before the trigger ("يعتزم الوزير ... زيارة")
+RECORD_GAP = 4  # words a record noun ("نجاحات لافتة في") may stand before a police-action masdar
 
 
 @dataclass
@@ -152,6 +153,8 @@ def _blocked(sent: Sent, h: Hit, lex: Lexicon, skip: frozenset[int] = frozenset(
     if e.pos == "noun" and e.type in ("COOPERATE", "COERCE") and _any(
             sent, _window(sent, ti - TOPIC_GAP, ti), lex.ext["talk_topics"]):
         return "topic-of-talks"  # "تناولت سبل التعاون في مجال ... وتفكيك شبكات التهريب"
+    if e.pos == "noun" and e.type == "COERCE" and _any(sent, _window(sent, ti - RECORD_GAP, ti), lex.ext["record_nouns"]):
+        return "record"  # "حققت نجاحات لافتة في تفكيك عصابات": a record of work, not one operation
     if e.type in ("COERCE", "ASSAULT") and _aggregate(sent, _object_window(sent, tj, 8, skip), lex):
         return "aggregate"
     return None
