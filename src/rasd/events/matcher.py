@@ -8,6 +8,7 @@ This keeps a lexicon of hundreds of forms at one cheap pass per sentence.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -49,6 +50,12 @@ class Match:
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    """The distinct words of a folded sentence (shared by every matcher that reads it)."""
+    return frozenset(_WORD.findall(text))
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "س", "وب", "ول", "وك", "وس", "فب", "فل", "فس", "ال", "وال", "فال", "بال",
             "كال", "وبال", "وكال", "لل", "ولل", "فلل")
 
@@ -97,7 +104,7 @@ class PhraseMatcher:
     def find(self, text: str) -> list[Match]:
         out: list[Match] = []
         forms = self.forms
-        if forms.keys().isdisjoint(_WORD.findall(text)):
+        if forms.keys().isdisjoint(_words(text)):
             return out  # no word can start a phrase (the common case, at C speed)
         pos = 0
         for wm in _WORD.finditer(text):
