@@ -2,8 +2,8 @@
 
 Mentions linked to the same KB entry are one entity (so an acronym and its full name, a
 country and its nisba, a person's full and short names).  Unknown mentions group by their
-canonical name.  A one-word person mention joins the person whose surname it is (``حموشي``,
-``الحموشي`` after ``عبد اللطيف حموشي``), and the surnames of the document's people are looked
+canonical name.  A one-word person mention joins the person whose surname it is (``العلوي``,
+``علوي`` after ``كريم العلوي``; ``الزروالي`` after ``مراد زروالي``), and the surnames of the document's people are looked
 for in the rest of the content (``coref:surname``).
 """
 from __future__ import annotations

@@ -308,7 +308,7 @@ def _rewrite(letter: str, emitted: str, rules: dict, before: str = "") -> str:
     """``emitted`` (the Latin chunk of ``letter``) with the region's rewrite rule applied.
 
     A rewrite that would repeat the letter the previous chunk (``before``) ends with is
-    skipped (Hammou + u stays Hammouchi, not Hammouuchi).
+    skipped (Ammou + u stays Ammouri, not Ammouuri).
     """
     for frm, to in (rules.get(letter) or {}).items():
         if emitted.startswith(to):

@@ -5,7 +5,7 @@ it: a locative (في، ب + place, داخل، إلى) makes a place the event's 
 person) or an object position makes a counterpart; an agentive phrase (من طرف X) names the actor
 of an award.  The actor is the trigger's subject: for a verb the name right after it (VSO) or, failing
 that, the nearest name before it with no preposition (SVO, relative clauses); for a masdar the name
-in genitive right after it ("زيارة حموشي"), else the same fallback.  Names joined to the actor by
+in genitive right after it ("زيارة العلوي"), else the same fallback.  Names joined to the actor by
 "و" are co-actors.  Titles and nisba adjectives describing a person or an organisation
 ("مدير مكتب التحقيقات الفيدرالي", "وزير الداخلية المغربي") are not participants of their own.
 Also read here: the service whose units act ("مفارز للجيش"), the giver of a received thing ("تلقى
@@ -102,7 +102,7 @@ def _prep(sent: Sent, a: Arg, k: int, lex: Lexicon, ends: frozenset[int] = froze
     heads = lex.words["title_heads"]
     tok = sent.tokens[k]
     if a.start > tok.start and fold_short(sent.text[tok.start - sent.start: a.start - sent.start])[0] in ("و", "ف"):
-        return "و"  # "وويليام بيرنز": a conjunct
+        return "و"  # "وجون سميث": a conjunct
     rng = title_before(sent, k, lex, ends) if a.type == "PER" and not a.virtual else None
     if rng is not None:  # "ومع مدير ... السيد X", "بمديرة ... X": read before the title
         tok_norm = sent.norm[rng[0]]
@@ -616,7 +616,7 @@ def _counterparts(m: EMention, ctx: Context, others: list[Cand], cands: list[Can
         cps: list[Cand] = []
         if e.frame == "meeting" and m.actors and m.actors[0].start > h.end:
             free_before = [c for c in others if c.e < h.ti and c.prep in ("", "و")]
-            cps += free_before[-1:]  # "عبر بومبيو عن سعادته بلقاء حموشي": the other side
+            cps += free_before[-1:]  # "عبر الوزير عن سعادته بلقاء العلوي": the other side
         for c in after:
             if (c.prep in lex.words["comitative"] or c.prep == GENITIVE_B) and c not in cps and (
                     cps or word_distance(sent, h.tj, c.k, ctx, h.sent, lex, True) <= COMITATIVE_GAP):

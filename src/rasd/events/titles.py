@@ -1,8 +1,8 @@
 """Titles next to person names: what they cover, and later uses of a title standing for the person.
 
 A title phrase is a title word (مدير، وزير، رئيس ...; ``title_heads`` in triggers.yml) and the words
-after it, written right before a person's name ("مدير مكتب التحقيقات الفيدرالي، كريستوفر راي") or
-right after it ("أفريل هاينز، مديرة أجهزة الاستخبارات الوطنية").  Organisations and nisba adjectives
+after it, written right before a person's name ("مدير الشرطة الفيدرالية، يوهان مولر") or
+right after it ("سلمى بناني، مديرة الأمن الإقليمي").  Organisations and nisba adjectives
 inside such a phrase describe the person and are not event participants of their own.  When the same
 title (its first words) comes back later without a name ("التقى بمدير مكتب التحقيقات الفيدرالي"),
 it stands for that person, provided no other person of the document carries the same title.
@@ -63,7 +63,7 @@ def title_before(sent: Sent, k: int, lex: Lexicon, ends: frozenset[int] = frozen
 
 def _after(sent: Sent, e: int, lex: Lexicon, names: set[int]) -> tuple[int, int] | None:
     """Token range of a title right after token ``e`` (after an optional comma); a title that runs
-    into another name belongs to that name ("بيرنز، ومدير مكتب ... السيد كريستوفر راي")."""
+    into another name belongs to that name ("مولر، ومدير الشرطة ... السيد كريم العلوي")."""
     i = e + 1
     if i < len(sent.norm) and sent.norm[i] in ("،", ","):
         i += 1

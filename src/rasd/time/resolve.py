@@ -204,7 +204,7 @@ def _resolve_interval(sem: Sem, anchor: Anchor | None):
 def partial_value(sem: Sem) -> str | None:
     """The year-less ISO 8601 value of an expression whose text gives month (and day) but no year:
     ``--MM-DD``, ``--MM-DD/--MM-DD``, ``--MM`` or ``--MM/--MM`` (for the cross-document stage to
-    fill the year, e.g. "خلال يومي 13 و14 من يونيو الجاري" -> ``--06-13/--06-14``); None otherwise."""
+    fill the year, e.g. "خلال يومي 20 و21 من يونيو الجاري" -> ``--06-20/--06-21``); None otherwise."""
     if sem.y is not None or sem.exact is not None or sem.m is None or sem.mode not in ("noyear", "month_rel"):
         return None
     m2 = sem.m2 or sem.m
