@@ -53,9 +53,11 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+")
 
 
 @functools.lru_cache(maxsize=4096)
-def _words(text: str) -> frozenset[str]:
-    """The distinct words of a folded sentence (shared by every matcher that reads it)."""
-    return frozenset(_WORD.findall(text))
+def _words(text: str) -> tuple[frozenset[str], tuple[tuple[str, int], ...]]:
+    """The distinct words of a folded sentence and each word with its offset (shared by every
+    matcher that reads the sentence)."""
+    spans = tuple((m.group(), m.start()) for m in _WORD.finditer(text))
+    return frozenset(w for w, _ in spans), spans
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "س", "وب", "ول", "وك", "وس", "فب", "فل", "فس", "ال", "وال", "فال", "بال",
             "كال", "وبال", "وكال", "لل", "ولل", "فلل")
 
@@ -104,17 +106,18 @@ class PhraseMatcher:
     def find(self, text: str) -> list[Match]:
         out: list[Match] = []
         forms = self.forms
-        if forms.keys().isdisjoint(_words(text)):
+        distinct, spans = _words(text)
+        starts = forms.keys() & distinct
+        if not starts:
             return out  # no word can start a phrase (the common case, at C speed)
         pos = 0
-        for wm in _WORD.finditer(text):
-            firsts = forms.get(wm.group())
-            if not firsts or wm.start() < pos:
+        for word, at in spans:
+            if word not in starts or at < pos:
                 continue
             best = None
-            for first in firsts:
+            for first in forms[word]:
                 for _, full, key in self.by_first[first]:
-                    fm = full.match(text, wm.start())
+                    fm = full.match(text, at)
                     if fm is None:
                         continue
                     if best is None or fm.end() > best.end:
