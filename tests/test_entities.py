@@ -139,3 +139,11 @@ def test_name_region_follows_the_given_name():
     assert name_region("نقاش 21", "ORG", "maghreb") == "maghreb"
     latin = fallback_transliterate("زهير بن علي")
     assert latin.isascii() and latin.startswith("Z") and len(latin.split()) == 3
+
+
+@pytest.mark.parametrize("word,base", [("مغربيا", "مغربي"), ("مصريين", "مصري"), ("الاسبانيتين", "الاسبانيه"),
+                                       ("المغربي", "المغربي"), ("ماليا", "ماليا"), ("سنين", "سنين")])
+def test_nisba_base_reads_inflected_forms(word, base):
+    from rasd.entities.recognize import nisba_base
+    from rasd.kb import get_kb
+    assert nisba_base(get_kb(), word) == base

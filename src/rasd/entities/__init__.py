@@ -51,6 +51,7 @@ def entities(doc: Document) -> Document:
     roles = _stated_roles(kb, sents)
     for n, g in enumerate(groups, 1):
         doc.entities.append(_entity(kb, g, f"e{n}", roles))
+        _home_body(doc.entities[-1], g, countries[:1])
     doc.mentions = sorted((m for e in doc.entities for m in e.mentions), key=lambda m: m.start)
     return doc
 
@@ -286,6 +287,14 @@ def _entity(kb: KB, g: Group, eid: str, roles: dict[int, str]) -> Entity:
         if e.country is None:
             e.country = _role_country(kb, g)
     return e
+
+
+def _home_body(e: Entity, g: Group, main: list[str]) -> None:
+    """An institution found only by its head's pattern (مكتب مكافحة ...), with no country of its
+    own, is a body of the document's main country (the outlet's seat, else the most named)."""
+    if e.type == "ORG" and e.country is None and main and g.link.kb is None \
+            and all(f.rule.startswith("pattern:org") for f, _ in g.items):
+        e.country = main[0]
 
 
 def _kb_role_stated(entry, g: Group) -> str | None:

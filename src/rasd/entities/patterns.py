@@ -96,6 +96,7 @@ class Lexicon:
     interview_nouns: PhraseSet
     national_words: frozenset[str] = frozenset()
     org_heads_self_named: frozenset[str] = frozenset()
+    org_heads_chain_named: frozenset[str] = frozenset()
     ambiguous_given_names: frozenset[str] = frozenset()
     compound_name_parts: frozenset[str] = frozenset()
     party_nouns: PhraseSet = PhraseSet([])
@@ -107,7 +108,7 @@ def _check(data: dict) -> None:
     for key in ("person_titles", "role_heads", "role_domains", "org_heads", "org_heads_need_two",
                 "org_inner", "stop_words", "name_joiners", "place_cues", "false_friends", "loc_heads", "first_names", "media_nouns", "western_first_names",
                 "interview_nouns", "adjective_heads", "country_cues", "national_words", "org_title_heads",
-                "org_heads_self_named", "ambiguous_given_names", "compound_name_parts", "party_nouns"):
+                "org_heads_self_named", "org_heads_chain_named", "ambiguous_given_names", "compound_name_parts", "party_nouns"):
         val = data.get(key)
         if not isinstance(val, (list, dict)) or not val:
             raise DataError(where, key, "missing or empty (a list or mapping of words)")
@@ -149,6 +150,7 @@ def lexicon() -> Lexicon:
         national_words=_set(data["national_words"]),
         org_title_heads=PhraseSet(data["org_title_heads"]),
         org_heads_self_named=_set(data["org_heads_self_named"]),
+        org_heads_chain_named=_set(data.get("org_heads_chain_named", [])),
         ambiguous_given_names=_set(data["ambiguous_given_names"]),
         compound_name_parts=_set(data["compound_name_parts"]),
         party_nouns=PhraseSet(data["party_nouns"]),

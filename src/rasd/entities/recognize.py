@@ -119,7 +119,7 @@ def _index_map(text: str) -> list[int]:
 
 # ---------------------------------------------------------------- knowledge base
 def kb_candidates(kb: KB, lex: Lexicon, toks: list[Tok]) -> list[Found]:
-    norm = [t.norm for t in toks]
+    norm = [nisba_base(kb, t.norm) for t in toks]
     out = []
     for m in kb.scan(norm):
         first_key = m.key.split(" ")[0]
@@ -127,21 +127,49 @@ def kb_candidates(kb: KB, lex: Lexicon, toks: list[Tok]) -> list[Found]:
         if not _keep_kb_match(lex, toks, norm, m, kinds):
             continue
         stem = _stem_for(kb, norm[m.start], first_key)
+        if norm[m.start] != toks[m.start].norm:
+            stem = _inflected_stem(toks[m.start].norm, stem)
         ids = [x for x in m.ids if x[1] != "generic"] or m.ids
         eid, kind = _prefer(kb, ids)
         typ = kb.by_id[eid].type
         rule = {"alias": "kb:alias", "nisba": "kb:nisba", "cue": "kb:cue", "generic": "kb:generic"}[kind]
-        if kind == "nisba" and not stem.startswith("ال"):
-            continue  # an indefinite adjective (مواطن مغربي) describes, it does not name
         j = m.end
         i, start = m.start, start_after_clitic(toks[m.start], stem)
         if _adjective_names(kb, lex, norm, m, eid):
             i, start = m.start + 1, toks[m.start + 1].start
         f = Found(i, j, start, toks[j - 1].end, typ, rule, PRIO_KB, kb=ids)
-        if kind == "nisba" and party_before(lex, norm, m.start) and not norm[j - 1].endswith(("ين", "ون")):
+        if kind == "nisba" and party_before(lex, norm, m.start) and not toks[j - 1].norm.endswith(("ين", "ون")):
             f.rule = "kb:nisba-party"
         out.append(f)
     return out
+
+
+# inflectional endings of a nisba (accusative, plural, dual) and the base ending each stands for
+_NISBA_ENDINGS = (("يتين", "يه"), ("يتان", "يه"), ("يين", "ي"), ("يون", "ي"), ("يان", "ي"),
+                  ("يا", "ي"), ("ين", "ي"), ("ون", "ي"))
+
+
+def nisba_base(kb: KB, word: str) -> str:
+    """``مغربيا`` -> ``مغربي``, ``الإسبانيتين`` -> ``الاسبانيه``: an inflected form of a KB nisba
+    reads as the listed form (the article and proclitics kept); any other word is unchanged."""
+    if word in kb.keys or len(word) < 5:
+        return word
+    for end, base in _NISBA_ENDINGS:
+        if not word.endswith(end):
+            continue
+        cand = word[:-len(end)] + base
+        for s in stems(cand):
+            if any(k == "nisba" for _, k in kb.keys.get(s, [])):
+                return cand
+    return word
+
+
+def _inflected_stem(word: str, stem: str) -> str:
+    """The part of the inflected ``word`` that starts where the base-form ``stem`` starts."""
+    for s in stems(word):
+        if s.startswith(stem[:3]):
+            return s
+    return word
 
 
 def _adjective_names(kb: KB, lex: Lexicon, norm: list[str], m, eid: str) -> bool:
@@ -165,8 +193,20 @@ def _keep_kb_match(lex: Lexicon, toks: list[Tok], norm: list[str], m, kinds: set
         return False
     if single and m.key in lex.false_friends:
         return cue_before or (m.start > 0 and norm[m.start - 1] in lex.country_cues) \
-            or ("nisba" in kinds and party_before(lex, norm, m.start))
+            or ("nisba" in kinds and party_before(lex, norm, m.start)) or _in_country_list(norm, m)
     return True
+
+
+def _in_country_list(norm: list[str], m) -> bool:
+    """``النيجر ومالي``, ``مالي والنيجر``: a false friend joined by و to a country's name is a country."""
+    before = norm[m.start].startswith("و") and m.start > 0 and _is_country(norm[m.start - 1])
+    after = m.end < len(norm) and norm[m.end].startswith("و") and _is_country(norm[m.end][1:])
+    return before or after
+
+
+def _is_country(word: str) -> bool:
+    kb = get_kb()
+    return any(kind == "alias" and kb.by_id[eid].kind == "country" for eid, kind in kb.keys.get(word, []))
 
 
 def party_before(lex: Lexicon, norm: list[str], i: int) -> bool:
@@ -212,7 +252,8 @@ def org_candidates(kb: KB, lex: Lexicon, toks: list[Tok], mask: list[Found | Non
             continue
         end, head = hit
         j, named = _extend_genitive(lex, kb, norm, end, mask)
-        named = named or any(w in lex.org_inner for w in head[1:]) or " ".join(head) in lex.org_heads_self_named
+        named = named or any(w in lex.org_inner for w in head[1:]) or " ".join(head) in lex.org_heads_self_named \
+            or (" ".join(head) in lex.org_heads_chain_named and j - end >= 2)
         need = 2 if " ".join(head) in lex.org_heads_need_two else 1
         if j - end >= need and named and _arabic_span(toks[i:j]):
             stem = _stem_for(kb, norm[i], head[0])
@@ -252,7 +293,7 @@ def _extend_genitive(lex: Lexicon, kb: KB, norm: list[str], j: int,
             named = True
             j = f.j  # a known name inside the organisation's name
             continue
-        if w in lex.stop_words or not _ARABIC_WORD.match(w):
+        if w in lex.stop_words or not _ARABIC_WORD.match(w) or _new_head(lex, norm, j):
             break
         if w in lex.org_inner:
             named = True
@@ -265,10 +306,32 @@ def _extend_genitive(lex: Lexicon, kb: KB, norm: list[str], j: int,
         if _construct_link(w) and j + 1 < len(norm) and norm[j + 1].startswith("ال"):
             j += 1  # "لمكافحة الإرهاب", "وأمن المنافذ": a construct noun, then its definite genitive
             continue
+        if _bare_construct(lex, norm, start, j):
+            j += 1  # "مكتب مكافحة غسل الأموال": bare construct nouns right after the head
+            continue
         break
     while j > start and norm[j - 1].startswith("و") and not norm[j - 1].startswith("وال"):
         j -= 1
     return j, named
+
+
+def _new_head(lex: Lexicon, norm: list[str], j: int) -> bool:
+    """``ورئاسة الادعاء العام``: و then an organisation head starts another body."""
+    w = norm[j]
+    return len(w) > 3 and w.startswith("و") and lex.org_heads.match([w[1:]] + norm[j + 1:j + 3], 0) is not None
+
+
+def _bare_construct(lex: Lexicon, norm: list[str], start: int, j: int) -> bool:
+    """A bare noun in a chain of bare nouns right after the head (مكافحة غسل), ending in a
+    definite genitive within two words (الأموال)."""
+    if any(w.startswith(("ال", "لل", "وال")) for w in norm[start:j]):
+        return False
+    for k in (j + 1, j + 2):
+        if k >= len(norm) or norm[k] in lex.stop_words or not _ARABIC_WORD.match(norm[k]):
+            return False
+        if norm[k].startswith("ال"):
+            return True
+    return False
 
 
 def _construct_link(w: str) -> bool:
