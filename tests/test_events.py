@@ -296,3 +296,43 @@ def test_a_finer_date_in_apposition_wins():
              "يومي 5 و6 مارس 2024": ("2024-03-05", "2024-03-06", "day", "range")}
     evs = extract_events(make_doc(text, {"تونس": ("GPE", "Tunisia", "TN")}, times))
     assert [(e.mode, e.date.start, e.date.end) for e in evs] == [("multilateral", "2024-03-05", "2024-03-06")]
+
+
+# ---- dates of reports and happenings; who holds the hostages ------------------------------------
+
+SAME_DAY = {"الشرطة الليبية": ("ORG", "Libyan Police", "LY"), "زوارة": ("GPE", "Zuwara", "LY"),
+            "الحرس الوطني": ("ORG", "National Guard (Tunisia)", "TN"), "صفاقس": ("GPE", "Sfax", "TN")}
+
+
+@pytest.mark.parametrize("marked", ["مساء اليوم نفسه", "في نفس اليوم", "في اليوم ذاته"])
+def test_same_day_is_the_day_told_before_not_today(marked):
+    day = marked.replace("في ", "").replace(" نفسه", "").replace(" ذاته", "").replace("نفس ", "")
+    text = ("أوقفت الشرطة الليبية مهربا يوم 3 نوفمبر 2025 في زوارة.\n"
+            f"وفي صفاقس، أوقف الحرس الوطني شريكه {marked}.")
+    times = {"يوم 3 نوفمبر 2025": ("2025-11-03", "2025-11-03", "day", "absolute"),
+             day: ("2025-11-24", "2025-11-24", "day", "relative")}
+    evs = extract_events(make_doc(text, SAME_DAY, times, published="2025-11-24"))
+    assert [(e.actors, e.date.start) for e in evs] == [(["Libyan Police"], "2025-11-03"),
+                                                        (["National Guard (Tunisia)"], "2025-11-03")]
+
+
+def test_today_without_a_same_marker_stays_today():
+    text = ("أوقفت الشرطة الليبية مهربا يوم 3 نوفمبر 2025 في زوارة.\n"
+            "وفي صفاقس، أوقف الحرس الوطني شريكه مساء اليوم.")
+    times = {"يوم 3 نوفمبر 2025": ("2025-11-03", "2025-11-03", "day", "absolute"),
+             "مساء اليوم": ("2025-11-24", "2025-11-24", "day", "relative")}
+    evs = extract_events(make_doc(text, SAME_DAY, times, published="2025-11-24"))
+    assert [e.date.start for e in evs] == ["2025-11-03", "2025-11-24"]
+
+
+@pytest.mark.parametrize("text, entry", [
+    ("أفادت مصادر بأن مجموعة مسلحة احتجزت عشرة صيادين قبالة السواحل.", "abduction-detain"),
+    ("كانت مجموعة مسلحة قد احتجزتهم قبل أسبوعين.", "abduction-detain"),
+    ("احتجزت مجموعة مسلحة خمسة عمال في الصحراء.", "abduction-detain"),
+    ("احتجزت الشرطة خمسة مشتبه بهم في المدينة.", "arrest-verb"),
+    ("احتجزت الشرطة مجموعة مسلحة في المدينة.", "arrest-verb"),
+])
+def test_detention_by_an_armed_group_is_an_abduction(text, entry):
+    from rasd.events import context, lexicon, triggers
+    kept, _ = triggers.find(context.build(make_doc(text)), lexicon())
+    assert [h.entry.id for h in kept] == [entry]

@@ -24,7 +24,7 @@ from rasd.events.context import Arg, Context, Sent, fold, fold_short
 from rasd.events.lexicon import Lexicon
 from rasd.events.places import country_entity, is_country, is_nisba_form, nisba_spans
 from rasd.events.titles import Titles, title_before
-from rasd.events.triggers import Hit
+from rasd.events.triggers import ARMED_SUBJECT, Hit
 
 SUBJECT_GAP = 4  # words that may stand between a verb and its subject (adverbs, times)
 GENITIVE_GAP = 2  # words between a masdar and its agent ("زيارة عمل السيد ...")
@@ -686,6 +686,8 @@ def extract(ctx: Context, h: Hit, cands: list[Cand], lex: Lexicon, bound: int | 
     m.implicit_agent = e.frame == "agency" and not m.actors and (e.pos == "verb" or _auxiliary(sent, h.ti, lex))
     if e.frame in ("meeting", "agent"):
         _received(m, sent, pool, ctx, lex)
+    if ARMED_SUBJECT in h.rules:  # "مجموعة مسلحة قد احتجزتهم قبالة السواحل الليبية": the gunmen are no state
+        m.actors = [a for a in m.actors if a.type != "GPE"]
     if m.actors and e.frame in ("host", "agency"):
         m.fallback_country = m.actors[0].entity.country
     return m

@@ -6,9 +6,14 @@ joined by "و" ("في سنتي 2014 و2018") make one interval.  An event's date
 of its mentions' expressions (day before month before year before an unresolved one); a stated
 duration stretches a single start day ("لمدة يومين" + 6 December -> 6-7 December).  No date is
 invented: an event with no expression has none.
+Two readings keep a report's dates apart from its happening's: "اليوم نفسه" / "في نفس اليوم" is the day
+of the expression told before it, not the publication day; and the date of an announcement ("أعلنت
+الوزارة، اليوم الاثنين، الإفراج ...") gives way to an earlier day stated for the happening after the
+trigger or in the next sentence ("أطلق سراحهم أول أمس السبت").
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import regex
@@ -17,11 +22,15 @@ from rasd.doc import EventDate, Span, TimeExpr
 from rasd.events.arguments import EMention, word_distance
 from rasd.events.context import Context
 from rasd.events.lexicon import Lexicon
+from rasd.events.triggers import extra_words
 from rasd.text.normalize import normalize, strip_clitics
 
 TIME_GAP = 12  # words between a trigger and the expression that dates it
+ANNOUNCE_GAP = 6  # words an announcement verb may stand before the expression that dates it
+ANNOUNCED = "date:announcement"  # rule of a mention dated only by its announcement
 _DIGITS = regex.compile(r"(\d+)\s*(?:ايام|يوما|يوم)")
 _GRAIN = {"day": 3, "month": 2, "year": 1}
+_WORD = regex.compile(r"\p{L}+")
 
 
 def duration_days(t: TimeExpr, lex: Lexicon) -> int | None:
@@ -56,8 +65,33 @@ def _breaks(ctx: Context, si: int, lex: Lexicon) -> list[int]:
     return [i for i, w in enumerate(sent.norm) if w in lex.words["clause_breaks"]]
 
 
+def _same_day(ctx: Context, t: TimeExpr) -> bool:
+    """"اليوم نفسه", "في اليوم ذاته", "في نفس اليوم": the day told before, not today."""
+    words = normalize(t.text).split(" ")
+    if not any(w.lstrip("وفب") == "اليوم" for w in words):
+        return False
+    raw, marks = ctx.doc.raw, extra_words("same_day")
+    after = _WORD.findall(normalize(raw[t.end:t.end + 12]))
+    before = _WORD.findall(normalize(raw[max(0, t.start - 8):t.start]))
+    return bool(after and after[0] in marks) or bool(before and before[-1] in marks) or words[-1] in marks
+
+
+def _anaphoric_days(ctx: Context) -> None:
+    """Give a same-day expression the value of the nearest resolved day expression before it."""
+    prev: TimeExpr | None = None
+    for si in sorted(ctx.sent_times):
+        times = ctx.sent_times[si]
+        for k, t in enumerate(times):
+            if _same_day(ctx, t) and prev is not None:
+                times[k] = dataclasses.replace(t, value_start=prev.value_start, value_end=prev.value_end,
+                                               grain=prev.grain, partial=prev.partial, rule=f"{t.rule}+same-day")
+            elif t.value_start and t.grain == "day" and t.kind != "duration":
+                prev = t
+
+
 def attach(ctx: Context, mentions: list[EMention], lex: Lexicon) -> None:
     """Give each mention the temporal expression of its sentence nearest to its trigger."""
+    _anaphoric_days(ctx)
     by_sent: dict[int, list[EMention]] = {}
     for m in mentions:
         by_sent.setdefault(m.hit.sent, []).append(m)
@@ -82,6 +116,51 @@ def attach(ctx: Context, mentions: list[EMention], lex: Lexicon) -> None:
             m.time = t
             m.time_end = _second(ctx, si, t, times)
         _share(ms, brk)
+    _announcements(ctx, mentions, by_sent)
+
+
+def _announcement(ctx: Context, m: EMention) -> bool:
+    """The mention's date is its announcement's: an announcement verb shortly before the expression,
+    the expression before the trigger ("أعلنت الوزارة، اليوم الاثنين، الإفراج عن ...")."""
+    t = m.time
+    if t is None or m.time_end is not None or t.start > m.hit.start:
+        return False
+    sent = ctx.sents[m.hit.sent]
+    a = sent.tok_at(t.start)
+    verbs = extra_words("announce_verbs")
+    return any(sent.norm[i] in verbs for i in range(max(0, a - ANNOUNCE_GAP), a))
+
+
+def _happening_day(ctx: Context, m: EMention, by_sent: dict[int, list[EMention]]) -> TimeExpr | None:
+    """An earlier day stated for the happening of an announced mention: after its trigger with no other
+    trigger between, else in the next sentence when no trigger there took that expression."""
+    si, t = m.hit.sent, m.time
+    others = [o.hit.start for o in by_sent.get(si, []) if o is not m]
+    for u in ctx.sent_times.get(si, []):
+        if u.start > m.hit.end and not any(m.hit.end <= s < u.start for s in others) and _earlier(u, t):
+            return u
+    taken = {id(o.time) for o in by_sent.get(si + 1, []) if o.time is not None}
+    return next((u for u in ctx.sent_times.get(si + 1, []) if id(u) not in taken and _earlier(u, t)), None)
+
+
+def _earlier(u: TimeExpr, t: TimeExpr) -> bool:
+    """``u`` is a resolved day before ``t``."""
+    return bool(u.value_start and t.value_start and u.grain == "day" and u.kind != "duration"
+                and u.value_start < t.value_start)
+
+
+def _announcements(ctx: Context, mentions: list[EMention], by_sent: dict[int, list[EMention]]) -> None:
+    """An announced mention takes the day its happening took place when one is stated; else its date is
+    marked as the announcement's, so a dated mention of the same event outranks it."""
+    for m in mentions:
+        if not _announcement(ctx, m):
+            continue
+        u = _happening_day(ctx, m, by_sent)
+        if u is None:
+            m.rules.append(ANNOUNCED)
+            continue
+        m.time = u
+        m.rules.append(f"date:happening-over-announcement:{u.text}")
 
 
 def _specific(ctx: Context, si: int, m: EMention, cands: list[TimeExpr], brk: list[int], lex: Lexicon) -> TimeExpr:
@@ -126,13 +205,14 @@ def _second(ctx: Context, si: int, t: TimeExpr, times: list[TimeExpr]) -> TimeEx
 _KIND = {"absolute": 2, "range": 2, "weekday": 1, "relative": 0, "duration": 0}
 
 
-def _rank(m: EMention) -> tuple[int, int, int]:
-    """Resolved before unresolved, then finer grain, then a calendar date before a relative one."""
+def _rank(m: EMention) -> tuple[int, int, int, int]:
+    """Resolved before unresolved, then the happening's date before its announcement's, then finer
+    grain, then a calendar date before a relative one."""
     t = m.time
     if t is None:
-        return (-1, 0, 0)
+        return (-1, 0, 0, 0)
     has = 1 if t.value_start else 0
-    return (has, _GRAIN.get(t.grain or "", 0) if has else 0, _KIND.get(t.kind, 0))
+    return (has, 0 if ANNOUNCED in m.rules else 1, _GRAIN.get(t.grain or "", 0) if has else 0, _KIND.get(t.kind, 0))
 
 
 def _plus_days(day: str, n: int) -> str | None:

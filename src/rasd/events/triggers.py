@@ -8,20 +8,35 @@ the setting of ("على هامش" a conference).  A decision ("قرر") or a fut
 keeps the hit but marks it, so the event is coded as scheduled only when its date or place is fixed.
 A form several entries share ("ضبط" a person or a shipment) takes the first entry whose required object
 follows, counted in words (names, dates and punctuation skipped); a tally ("أكثر من 90 عملية") and a
-topic of talks ("تناول اللقاء سبل ... وتبادل المعلومات") report no event.
+topic of talks ("تناول اللقاء سبل ... وتبادل المعلومات") report no event.  A form read both as an arrest
+and an abduction ("احتجز") is the abduction when an armed group or unknown gunmen hold it ("كانت مجموعة
+مسلحة قد احتجزتهم"); a pronoun on a verb is its object, not a possessor.
 """
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 
 from rasd.events.context import Context, Sent
-from rasd.events.lexicon import Lexicon, TriggerEntry, expand
+from rasd.events.lexicon import TRIGGERS_FILE, Lexicon, TriggerEntry, _words, expand
+from rasd.resources import load_yaml
+from rasd.text.normalize import normalize
 
 NEG_FAR = frozenset({"لم", "لن", "عدم"})  # negators that may stand two words before the trigger
 TOPIC_GAP = 12  # words a topic marker ("سبل تعزيز") may stand before a cooperation trigger
 INTENT_GAP = 10  # words an intention verb may stand before the trigger ("يعتزم الوزير ... زيارة")
 RECORD_GAP = 4  # words a record noun ("نجاحات لافتة في") may stand before a police-action masdar
+ARMED_GAP = 4  # words an armed subject ("مجموعة مسلحة قد") may stand before the verb it holds
+ARMED_SUBJECT = "subject:armed-group"  # rule of a hit read as an abduction for its armed subject
+
+
+@functools.lru_cache(maxsize=None)
+def extra_words(key: str) -> frozenset[str]:
+    """A word list of triggers.yml read by the events code beyond the compiled Lexicon (normalised,
+    with clitics and pronouns attached): ``armed_subjects``, ``same_day``, ``announce_verbs``."""
+    data = load_yaml(TRIGGERS_FILE)
+    return expand(normalize(w) for w in _words(data, key, TRIGGERS_FILE))
 
 
 @dataclass
@@ -142,9 +157,9 @@ def _blocked(sent: Sent, h: Hit, lex: Lexicon, skip: frozenset[int] = frozenset(
         return "denied"
     if _any(sent, _window(sent, ti - INTENT_GAP, ti), lex.ext["intention"]):
         return "intention"
-    if _any(sent, _window(sent, ti - 2, ti), lex.ext["quantifiers"]):
+    if _quantified(sent, _window(sent, ti - 2, ti), lex):
         return "generic"
-    if e.type in ("COERCE", "ASSAULT") and _any(sent, _window(sent, tj + 1, tj + 7), lex.ext["quantifiers"]):
+    if e.type in ("COERCE", "ASSAULT") and _quantified(sent, _window(sent, tj + 1, tj + 7), lex):
         return "generic"
     if e.mode == "multilateral" and _any(sent, _window(sent, ti - 8, ti), lex.ext["sidelines"]):
         return "sidelines"
@@ -158,6 +173,31 @@ def _blocked(sent: Sent, h: Hit, lex: Lexicon, skip: frozenset[int] = frozenset(
     if e.type in ("COERCE", "ASSAULT") and _aggregate(sent, _object_window(sent, tj, 8, skip), lex):
         return "aggregate"
     return None
+
+
+def _quantified(sent: Sent, rng: range, lex: Lexicon) -> bool:
+    """A quantifier in ``rng`` ("اعتقلت عشرات"), unless it heads an armed subject ("مجموعة مسلحة
+    احتجزت صيادين": the group is the doer, not a count)."""
+    armed = extra_words("armed_subjects")
+    norm = sent.norm
+    return any(norm[i] in lex.ext["quantifiers"] and not (i + 1 < len(norm) and norm[i + 1] in armed) for i in rng)
+
+
+def _armed_subject(sent: Sent, ti: int, tj: int) -> bool:
+    """An armed group or unknown gunmen hold the verb: just before it ("كانت مجموعة مسلحة قد
+    احتجزتهم") or right after it ("اختطف مسلحون مجهولون")."""
+    armed = extra_words("armed_subjects")
+    return _any(sent, _window(sent, ti - ARMED_GAP, ti), armed) or _any(sent, _window(sent, tj + 1, tj + 3), armed)
+
+
+def _by_subject(sent: Sent, keys: tuple, lex: Lexicon, ti: int, tj: int) -> tuple:
+    """The readings of a shared form in the order to try them.  A form read both as an arrest and an
+    abduction ("احتجز") is the abduction when an armed subject holds it, the arrest otherwise."""
+    abduct = tuple(k for k in keys if lex.entries[k[0]].type == "ASSAULT" and lex.entries[k[0]].mode == "abduct")
+    if not abduct or len(abduct) == len(keys):
+        return keys
+    rest = tuple(k for k in keys if k not in abduct)
+    return abduct + rest if _armed_subject(sent, ti, tj) else rest
 
 
 def _aggregate(sent: Sent, rng: range, lex: Lexicon) -> bool:
@@ -190,8 +230,8 @@ def _suffixed(matched: str, entry: TriggerEntry) -> bool:
 
 def _possessive(matched: str, h: Hit) -> str | None:
     """"لقاءاته" (his meetings), "مباحثاتهم" (their talks): a generic reference, not a report."""
-    if not _suffixed(matched, h.entry):
-        return None
+    if not _suffixed(matched, h.entry) or h.entry.pos == "verb":
+        return None  # a pronoun on a verb is its object ("احتجزتهم": held them), not a possessor
     if h.weak or matched.endswith(("هم", "هن")):
         return "possessive-plural"
     return None
@@ -219,9 +259,12 @@ def _reading(ctx: Context, si: int, m, a: int, b: int, lex: Lexicon, blocked: li
     first: tuple[Hit, str | None] | None = None
     sent = ctx.sents[si]
     skip = _skipped(ctx, si, sent)
-    for eid, weak in (m.key,) + tuple(m.alts):
-        h = Hit(lex.entries[eid], si, a, b, sent.tok_at(a), sent.tok_at(b - 1), weak)
+    ti, tj = sent.tok_at(a), sent.tok_at(b - 1)
+    for eid, weak in _by_subject(sent, (m.key,) + tuple(m.alts), lex, ti, tj):
+        h = Hit(lex.entries[eid], si, a, b, ti, tj, weak)
         h.rules.append(f"trigger:{eid}:{m.text}")
+        if h.entry.mode == "abduct" and _armed_subject(sent, ti, tj):
+            h.rules.append(ARMED_SUBJECT)
         why = _blocked(sent, h, lex, skip) or _possessive(m.text, h) or _joined_to_generic(sent, h, blocked)
         if why != "needs-object":
             return h, why
