@@ -5,7 +5,8 @@ An Arabic organisation name is a chain of genitive parts, each a noun with its a
 "General Secretariat of the Council": adjectives go before their noun, parts are joined by "of",
 a later part that carried the article gets "the" unless it is a field word (Security, Terrorism…)
 that English writes bare.  A nisba of a country at the end becomes the country in brackets, as
-the knowledge base writes national bodies ("… (Mauritania)").  When any word is not in
+the knowledge base writes national bodies ("… (Mauritania)"); the country of a closing nisba
+comes from the knowledge base.  When any word is not in
 ``lexicons/org_gloss.yml`` the name is not glossed (``None``) and the caller transliterates it.
 """
 from __future__ import annotations
@@ -55,10 +56,38 @@ class _Part:
         return " ".join([*reversed(self.adjs), self.noun])
 
 
-def _parse(words: list[str]) -> list[_Part] | None:
+def _country_of_nisba(word: str) -> str | None:
+    """The country a nisba adjective stands for (``العراقي`` -> Iraq), from the knowledge base."""
+    try:
+        from rasd.kb import get_kb
+    except ImportError:
+        return None
+    for entry, kind in get_kb().lookup(word):
+        if kind == "nisba" and entry.type == "GPE":
+            return entry.name
+    return None
+
+
+def _parse(words: list[str]) -> tuple[list[_Part], str | None] | None:
+    """The name's parts, and the country of a nisba that closes it (``… العراقي``)."""
     nouns, adjs, _, _ = _tables()
     parts: list[_Part] = []
-    for w in words:
+    country = None
+    if len(words) > 1:
+        country = _country_of_nisba(words[-1])
+        if country is not None:
+            words = words[:-1]
+    i = 0
+    while i < len(words):
+        w = words[i]
+        i += 1
+        if i < len(words):  # a two-word term of the glossary ("غسل الأموال" -> Money Laundering)
+            stem, article, genitive, conj = _split(w)
+            term = nouns.get(f"{stem} {words[i]}")
+            if term is not None:
+                parts.append(_Part(term, article, conj))
+                i += 1
+                continue
         candidates = [_split(w)]
         if w.startswith("و"):  # or a stem that itself starts with و (وزارة, وحدة)
             candidates.append(_split(w, allow_conj=False))
@@ -73,7 +102,7 @@ def _parse(words: list[str]) -> list[_Part] | None:
                 break
         else:
             return None
-    return parts or None
+    return (parts, country) if parts else None
 
 
 def _english(parts: list[_Part]) -> str:
@@ -108,8 +137,10 @@ def _english(parts: list[_Part]) -> str:
 
 def gloss(name: str, country: str | None = None) -> str | None:
     """English gloss of an Arabic organisation name, or None when a word is unknown."""
-    parts = _parse(normalize(name).split())
-    if parts is None:
+    parsed = _parse(normalize(name).split())
+    if parsed is None:
         return None
+    parts, stated = parsed
     english = _english(parts)
+    country = country or stated
     return f"{english} ({country})" if country else english
