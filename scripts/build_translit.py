@@ -105,27 +105,33 @@ def score(table: dict, letter: str, sub: str, init: bool) -> float:
     return FLOOR
 
 
-def align(ar: str, lat: str, table: dict, init: bool) -> tuple[float, list[str]] | None:
-    """Best monotone alignment: one Latin string (0-3 chars) per Arabic letter."""
+def _monotone(ar: str, lat: str, max_emit: int, cost) -> tuple[float, list[str]] | None:
+    """Best monotone split of ``lat`` into one chunk (0..max_emit characters) per letter of
+    ``ar``, scored by ``cost(letter, chunk)``; None when no split exists."""
     n, m = len(ar), len(lat)
     neg = -1e18
     best = [[neg] * (m + 1) for _ in range(n + 1)]
     back = [[0] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
     for i in range(n):
-        row, nxt = best[i], best[i + 1]
+        row, nxt, bk, letter = best[i], best[i + 1], back[i + 1], ar[i]
         for j in range(m + 1):
             base = row[j]
             if base <= neg:
                 continue
-            for k in range(0, min(MAX_EMIT, m - j) + 1):
-                s = base + score(table, ar[i], lat[j:j + k], init)
+            for k in range(0, min(max_emit, m - j) + 1):
+                s = base + cost(letter, lat[j:j + k])
                 if s > nxt[j + k]:
                     nxt[j + k] = s
-                    back[i + 1][j + k] = k
+                    bk[j + k] = k
     if best[n][m] <= neg:
         return None
     return best[n][m], _backtrace(back, lat, n, m)
+
+
+def align(ar: str, lat: str, table: dict, init: bool) -> tuple[float, list[str]] | None:
+    """Best monotone alignment: one Latin string (0-3 chars) per Arabic letter."""
+    return _monotone(ar, lat, MAX_EMIT, lambda letter, chunk: score(table, letter, chunk, init))
 
 
 def _backtrace(back: list, lat: str, n: int, m: int) -> list[str]:
@@ -211,25 +217,7 @@ def read_graphone_pairs(data: Path) -> list[tuple[str, str]]:
 
 def graphone_align(ar: str, lat: str, scores: dict) -> tuple[float, list[str]] | None:
     """Best monotone split of ``lat`` into one chunk (0-4 characters) per letter of ``ar``."""
-    n, m = len(ar), len(lat)
-    neg = -1e18
-    best = [[neg] * (m + 1) for _ in range(n + 1)]
-    back = [[0] * (m + 1) for _ in range(n + 1)]
-    best[0][0] = 0.0
-    for i in range(n):
-        row, nxt, bk = best[i], best[i + 1], back[i + 1]
-        for j in range(m + 1):
-            base = row[j]
-            if base <= neg:
-                continue
-            for k in range(0, min(ORDER_MAX_EMIT, m - j) + 1):
-                s = base + scores.get((ar[i], lat[j:j + k]), G_FLOOR)
-                if s > nxt[j + k]:
-                    nxt[j + k] = s
-                    bk[j + k] = k
-    if best[n][m] <= neg:
-        return None
-    return best[n][m], _backtrace(back, lat, n, m)
+    return _monotone(ar, lat, ORDER_MAX_EMIT, lambda letter, chunk: scores.get((letter, chunk), G_FLOOR))
 
 
 def even_split(ar: str, lat: str) -> list[str]:

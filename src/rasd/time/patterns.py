@@ -47,12 +47,10 @@ class Patterns:
         wd = alt(lx.weekdays)
         units = alt(lx.units)
         card = alt(lx.cardinals)
-        self.date = regex.compile(
-            rf"{W0}{lead}(?:{P}{alt(w('day_words'))}{S})?(?P<d1>{dayx})(?:{conj}(?P<d2>{dayx}))?"
-            rf"{S}(?:من{S})?(?:{P}{alt(w('month_word'))}{S})?(?P<m>{mon}){W1}{monx}{yearx}")
-        self.date_unit = regex.compile(
-            rf"{W0}{lead}(?:{P}{alt(w('day_words'))}{S})?(?P<d1>{dayx})(?:{conj}(?P<d2>{dayx}))?"
-            rf"{S}(?:من{S})?(?P<u>{alt(lx.unit_nouns)}){S}(?P<rel>{rel}){W1}")
+        # "(يومي) 13 و14 (من)": the day part shared by a month date and a "day of this month" date
+        days = rf"{W0}{lead}(?:{P}{alt(w('day_words'))}{S})?(?P<d1>{dayx})(?:{conj}(?P<d2>{dayx}))?{S}(?:من{S})?"
+        self.date = regex.compile(rf"{days}(?:{P}{alt(w('month_word'))}{S})?(?P<m>{mon}){W1}{monx}{yearx}")
+        self.date_unit = regex.compile(rf"{days}(?P<u>{alt(lx.unit_nouns)}){S}(?P<rel>{rel}){W1}")
         self.year_span = regex.compile(
             rf"{W0}(?P<y>(?:19|20)\d\d){O}[-–]{O}(?P<y2>(?:19|20)\d\d){W1}")
         self.month = regex.compile(
