@@ -456,3 +456,14 @@ def test_masthead_outranks_the_publisher_of_the_copyright_line():
 def test_news_site_and_channel_are_distinct_outlets():
     assert lookup_domain("https://www.aljazeera.net/news/x").display == "Al Jazeera Net (الجزيرة نت)"
     assert lookup_name("الجزيرة").id == "aljazeera" and lookup_name("الجزيرة نت").id == "aljazeera-net"
+
+
+def test_unregistered_outlet_from_a_newsletter_prompt():
+    from rasd.clean.outlet import _newsletter_name
+    from rasd.doc import Line
+
+    def furn(text):
+        return Line(0, len(text), text, "boilerplate", "pattern:newsletter-ar")
+
+    assert _newsletter_name([furn("اشترك في القائمة البريدية لصدى الجنوب لتتوصل بآخر الأخبار")]) == "صدى الجنوب"
+    assert _newsletter_name([furn("اشترك في النشرة الإخبارية")]) is None

@@ -291,6 +291,9 @@ def from_text(lines: list[Line]) -> tuple[str | None, str]:
     name = _masthead(lines)
     if name:
         return name, "text:masthead"
+    name = _newsletter_name(furn)
+    if name:
+        return name, "text:newsletter-unregistered"
     name = _copyright_name(furn)
     if name:
         return name, "text:copyright-unregistered"
@@ -429,6 +432,40 @@ _RIGHTS_OWNER = regex.compile(
     r"|réservés\s{1,3}(?:à|a)\s{1,3}(?P<name>[\p{L}][\p{L}\p{N} .'’-]{1,40}?)\s{0,3}(?:©|(?:19|20)\d{2}|[.|,:]|$)",
     regex.IGNORECASE)
 _RIGHTS = regex.compile(r"حقوق|محفوظ|rights|droits|copyright", regex.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _newsletter_rx() -> regex.Pattern:
+    nouns = load_yaml(FILE).get("newsletter_nouns", [])
+    return regex.compile(rf"(?:{_alternation(fold(n) for n in nouns)})\s{{1,3}}لـ?\s{{0,2}}"
+                         r"(?P<name>[^\s.,،؛:!؟]{2,20}(?:\s{1,3}(?!ل)[^\s.,،؛:!؟]{1,20}){0,2})")
+
+
+def _newsletter_name(furn: list[Line]) -> str | None:
+    """The site a newsletter prompt names after ل ("… بالقائمة البريدية لكواليس اليوم لتتوصل …"), as
+    written; the words stop at the next ل-word (the purpose clause) or punctuation."""
+    rx = _newsletter_rx()
+    for ln in furn:
+        if kind_of(ln.rule) != "newsletter":
+            continue
+        m = rx.search(fold(ln.text))
+        if m:
+            return _written_after_clitic(ln.text, m.group("name")) or m.group("name")
+    return None
+
+
+def _written_after_clitic(text: str, folded_name: str) -> str | None:
+    """Like ``_as_written``, where the name's first word may carry the clitic ل/لـ ("لصدى الجنوب")."""
+    want = folded_name.split()
+    ws = [w.strip(_EDGE_PUNCT) for w in text.split()]
+    for i in range(len(ws) - len(want) + 1):
+        run = ws[i:i + len(want)]
+        if [fold(w) for w in run[1:]] != want[1:]:
+            continue
+        for first in (run[0], run[0][1:], run[0][2:]):
+            if fold(first) == want[0]:
+                return " ".join([first, *run[1:]])
+    return None
 
 
 def _copyright_name(furn: list[Line]) -> str | None:
